@@ -1,0 +1,328 @@
+"""The annotation format (schema v1): pydantic models plus the checks against the text.
+
+An annotation is a YAML file next to its article text. Structure (types, required fields,
+allowed kinds, id patterns) is validated by pydantic; the checks that need the text
+(offsets, references between items) run in one validator on the whole document, so every
+problem is reported at once with the item's path and a suggested fix.
+
+The JSON Schema in ``seeds/annotation.schema-v1.json`` is generated from these models
+(``python -m kitlib schema``) and a test keeps the two in sync.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ACTOR_KINDS",
+    "QUOTE_KINDS",
+    "SOURCE_TYPES",
+    "Annotation",
+    "span_problems",
+]
+
+SCHEMA_VERSION = 1
+ACTOR_KINDS = ("person", "organization", "government", "country", "group", "publication")
+QUOTE_KINDS = ("direct", "partial", "indirect")
+SOURCE_TYPES = ("named", "unnamed", "document", "unattributed")
+PARAGRAPH_ROLES = ("body", "byline", "author_bio", "copyright")
+MENTION_FORMS = ("name", "metonym", "pronoun", "description")
+DEMAND_KINDS = ("demand", "proposal_term", "offer")
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+Offset = Annotated[int, Field(ge=0)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Span(_Strict):
+    """A stretch of the text: ``text[start:end] == text`` (Python indices, end-exclusive)."""
+
+    start: Offset
+    end: Offset
+    text: Annotated[str, Field(min_length=1)]
+
+
+class Metadata(_Strict):
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None
+    dateline: str | None = None
+
+
+class Paragraph(Span):
+    id: Id
+    role: Literal[PARAGRAPH_ROLES]
+
+
+class Sentence(Span):
+    id: Id
+
+
+class Actor(_Strict):
+    id: Id
+    name: Annotated[str, Field(min_length=1)]
+    kind: Literal[ACTOR_KINDS]
+    role: str | None = None
+    affiliation: Id | None = None
+    note: str | None = None
+
+
+class Mention(Span):
+    id: Id
+    actor: Id
+    form: Literal[MENTION_FORMS]
+
+
+class Document(Span):
+    id: Id
+    name: Annotated[str, Field(min_length=1)]
+    drafted_by: list[Id] = []
+    presented_by: Id | None = None
+    note: str | None = None
+
+
+class Quote(Span):
+    id: Id
+    speaker: Id
+    kind: Literal[QUOTE_KINDS]
+    cue: Span
+    channel: str | None = None
+    day: str | None = None
+    note: str | None = None
+
+
+class Demand(Span):
+    id: Id
+    kind: Literal[DEMAND_KINDS]
+    party: Id | None
+    addressee: Id | None
+    document: Id | None = None
+    places: list[Annotated[str, Field(min_length=1)]] = []
+    condition: str | None = None
+    note: str | None = None
+
+
+class Claim(Span):
+    id: Id
+    source_type: Literal[SOURCE_TYPES]
+    source: Id | None = None
+    note: str | None = None
+
+
+class Figure(Span):
+    id: Id
+    claim: Id | None = None
+
+
+class Annotation(_Strict):
+    """One annotated article. Pass ``context={"text": article_text}`` to check offsets."""
+
+    schema_version: Literal[1]
+    text_file: str = "article.txt"
+    metadata: Metadata = Metadata()
+    paragraphs: Annotated[list[Paragraph], Field(min_length=1)]
+    sentences: Annotated[list[Sentence], Field(min_length=1)]
+    actors: list[Actor] = []
+    mentions: list[Mention] = []
+    documents: list[Document] = []
+    quotes: list[Quote] = []
+    demands: list[Demand] = []
+    claims: list[Claim] = []
+    figures: list[Figure] = []
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> Annotation:
+        problems = consistency_problems(self, (info.context or {}).get("text"))
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+
+SECTIONS = ("paragraphs", "sentences", "actors", "mentions", "documents", "quotes", "demands",
+            "claims", "figures")  # fmt: skip
+
+
+def consistency_problems(ann: Annotation, text: str | None) -> list[str]:
+    """Every problem a schema cannot see: duplicate ids, dangling references, bad offsets."""
+    problems = _duplicate_ids(ann) + _dangling_references(ann)
+    if text is not None:
+        problems += _offset_problems(ann, text)
+        problems += _coverage_problems(ann, text)
+    return problems
+
+
+def _duplicate_ids(ann: Annotation) -> list[str]:
+    seen: dict[str, str] = {}
+    problems = []
+    for section in SECTIONS:
+        for i, item in enumerate(getattr(ann, section)):
+            where = f"{section}[{i}] (id {item.id!r})"
+            if item.id in seen:
+                problems.append(
+                    f"{where}: duplicate id, already used at {seen[item.id]}; "
+                    "every id must be unique in the file"
+                )
+            else:
+                seen[item.id] = f"{section}[{i}]"
+    return problems
+
+
+def _dangling_references(ann: Annotation) -> list[str]:
+    actors = {a.id for a in ann.actors}
+    documents = {d.id for d in ann.documents}
+    claims = {c.id for c in ann.claims}
+    problems: list[str] = []
+
+    def need(ref, valid, where, field, what):
+        if ref is not None and ref not in valid:
+            choices = ", ".join(sorted(valid)) or "none defined"
+            problems.append(
+                f"{where}.{field}: unknown {what} id {ref!r}; expected one of: {choices}"
+            )
+
+    for i, a in enumerate(ann.actors):
+        need(a.affiliation, actors, f"actors[{i}] (id {a.id!r})", "affiliation", "actor")
+    for i, m in enumerate(ann.mentions):
+        need(m.actor, actors, f"mentions[{i}] (id {m.id!r})", "actor", "actor")
+    for i, d in enumerate(ann.documents):
+        where = f"documents[{i}] (id {d.id!r})"
+        for j, who in enumerate(d.drafted_by):
+            need(who, actors, where, f"drafted_by[{j}]", "actor")
+        need(d.presented_by, actors, where, "presented_by", "actor")
+    for i, q in enumerate(ann.quotes):
+        need(q.speaker, actors, f"quotes[{i}] (id {q.id!r})", "speaker", "actor")
+    for i, d in enumerate(ann.demands):
+        where = f"demands[{i}] (id {d.id!r})"
+        need(d.party, actors, where, "party", "actor")
+        need(d.addressee, actors, where, "addressee", "actor")
+        need(d.document, documents, where, "document", "document")
+    for i, c in enumerate(ann.claims):
+        problems += _claim_source_problems(c, f"claims[{i}] (id {c.id!r})", actors, documents)
+    for i, f in enumerate(ann.figures):
+        need(f.claim, claims, f"figures[{i}] (id {f.id!r})", "claim", "claim")
+    return problems
+
+
+def _claim_source_problems(claim, where, actors, documents) -> list[str]:
+    if claim.source_type == "unattributed":
+        if claim.source is not None:
+            return [f"{where}.source: an unattributed claim has no source; remove 'source' "
+                    f"or change source_type to named, unnamed or document"]  # fmt: skip
+        return []
+    valid = documents if claim.source_type == "document" else actors
+    what = "document" if claim.source_type == "document" else "actor"
+    if claim.source is None:
+        return [f"{where}.source: a {claim.source_type} claim needs a source ({what} id)"]
+    if claim.source not in valid:
+        choices = ", ".join(sorted(valid)) or "none defined"
+        return [f"{where}.source: unknown {what} id {claim.source!r} for source_type "
+                f"{claim.source_type!r}; expected one of: {choices}"]  # fmt: skip
+    return []
+
+
+def span_problems(span: Span, text: str, where: str) -> list[str]:
+    """Problems with one span against the text, with the offsets where its text does occur."""
+    if span.end <= span.start:
+        return [f"{where}: end ({span.end}) must be greater than start ({span.start})"]
+    if span.end > len(text):
+        return [f"{where}: end ({span.end}) is past the end of the text ({len(text)} characters)"
+                + _suggest(span.text, text)]  # fmt: skip
+    found = text[span.start : span.end]
+    if found == span.text:
+        return []
+    return [f"{where}: text[{span.start}:{span.end}] is {_short(found)!r}, "
+            f"expected {_short(span.text)!r}" + _suggest(span.text, text)]  # fmt: skip
+
+
+def _suggest(wanted: str, text: str) -> str:
+    hits = [m.start() for m in re.finditer(re.escape(wanted), text)]
+    if not hits:
+        return "; that text does not occur in the article (check spelling, quotes and spaces)"
+    spots = ", ".join(f"start: {h}, end: {h + len(wanted)}" for h in hits[:5])
+    return f"; the text occurs at {spots}"
+
+
+def _short(s: str, limit: int = 60) -> str:
+    return s if len(s) <= limit else s[: limit - 3] + "..."
+
+
+def _offset_problems(ann: Annotation, text: str) -> list[str]:
+    problems = []
+    for section in SECTIONS:
+        for i, item in enumerate(getattr(ann, section)):
+            where = f"{section}[{i}] (id {item.id!r})"
+            if isinstance(item, Span):
+                problems += span_problems(item, text, where)
+            if isinstance(item, Quote):
+                problems += span_problems(item.cue, text, f"{where}.cue")
+                problems += _printed_problems(item, text, where, ("channel", "day"))
+            if isinstance(item, Demand):
+                problems += _demand_text_problems(item, where)
+    return problems
+
+
+def _printed_problems(item, text: str, where: str, fields: tuple[str, ...]) -> list[str]:
+    """Fields recorded "as printed" must occur in the text, word for word."""
+    return [
+        f"{where}.{field}: {getattr(item, field)!r} does not occur in the article; "
+        "record it as printed (e.g. 'Friday', not a date)"
+        for field in fields
+        if getattr(item, field) is not None and getattr(item, field) not in text
+    ]
+
+
+def _demand_text_problems(d: Demand, where: str) -> list[str]:
+    problems = [
+        f"{where}.places[{j}]: {place!r} does not occur in the demand's text {_short(d.text)!r}"
+        for j, place in enumerate(d.places)
+        if place not in d.text
+    ]
+    if d.condition is not None and d.condition not in d.text:
+        problems.append(
+            f"{where}.condition: {_short(d.condition)!r} does not occur in the demand's text; "
+            "the condition must be quoted as printed inside the demand's span"
+        )
+    return problems
+
+
+def _coverage_problems(ann: Annotation, text: str) -> list[str]:
+    """Paragraphs and sentences must be in reading order, and sentences inside paragraphs."""
+    problems = []
+    for section in ("paragraphs", "sentences"):
+        items = getattr(ann, section)
+        for i in range(1, len(items)):
+            if items[i].start < items[i - 1].end:
+                problems.append(
+                    f"{section}[{i}] (id {items[i].id!r}): starts at {items[i].start}, inside "
+                    f"{items[i - 1].id!r} (which ends at {items[i - 1].end}); list {section} "
+                    "in reading order without overlaps"
+                )
+    for i, s in enumerate(ann.sentences):
+        if not any(p.start <= s.start and s.end <= p.end for p in ann.paragraphs):
+            problems.append(
+                f"sentences[{i}] (id {s.id!r}): span {s.start}-{s.end} is not inside any paragraph"
+            )
+    for section in SECTIONS[2:]:
+        for i, item in enumerate(getattr(ann, section)):
+            if isinstance(item, Span) and sentence_at(ann.sentences, item.start) is None:
+                problems.append(
+                    f"{section}[{i}] (id {item.id!r}): starts at {item.start}, which is in no "
+                    "sentence; every span must start inside a listed sentence"
+                )
+    return problems
+
+
+def sentence_at(sentences, offset: int):
+    """The id of the sentence whose span holds ``offset``, or None."""
+    for s in sentences:
+        if s.start <= offset < s.end:
+            return s.id
+    return None

@@ -1,0 +1,273 @@
+"""Load an annotated article as pandas tables: ``kitlib.load_article()``.
+
+An article is a folder holding ``article.txt`` (the verbatim text) and ``annotation.yaml``
+(see ``docs/data-model.md`` and ``docs/annotation-format.md``). The kit ships the course
+article as package data; ``load_article(path)`` loads any other annotated folder.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from pydantic import ValidationError
+
+from kitlib.annotation import Annotation, sentence_at
+from kitlib.errors import AnnotationError, ArticleNotFoundError
+
+__all__ = ["Article", "load_article", "seed_names", "article_dir", "DEFAULT_ARTICLE", "ENV_VAR"]
+
+DEFAULT_ARTICLE = "ukraine-peace-plan"
+ENV_VAR = "KITLIB_ARTICLE"  # a folder path; the release sets it to teach another article
+ANNOTATION_FILE = "annotation.yaml"
+
+COLUMNS = {
+    "paragraphs": ["paragraph_id", "start", "end", "text", "role"],
+    "sentences": ["sentence_id", "paragraph_id", "start", "end", "text"],
+    "actors": ["actor_id", "name", "kind", "role", "affiliation", "side", "note"],
+    "mentions": ["mention_id", "actor_id", "start", "end", "text", "sentence_id", "form"],
+    "documents": ["document_id", "name", "drafted_by", "presented_by", "start", "end", "text",
+                  "sentence_id", "note"],
+    "quotes": ["quote_id", "speaker_id", "kind", "cue", "cue_start", "cue_end", "channel", "day",
+               "text", "start", "end", "sentence_id", "note"],
+    "demands": ["demand_id", "kind", "party_id", "addressee_id", "document_id", "text", "start",
+                "end", "sentence_id", "places", "condition", "note"],
+    "claims": ["claim_id", "text", "start", "end", "sentence_id", "source_id", "source_type",
+               "note"],
+    "figures": ["figure_id", "text", "start", "end", "sentence_id", "claim_id"],
+}  # fmt: skip
+
+
+@dataclass(eq=False)
+class Article:
+    """One annotated article: its text, what the text says about itself, and its tables."""
+
+    name: str
+    text: str
+    title: str | None
+    outlet: str | None
+    author: str | None
+    date: str | None
+    dateline: str | None
+    paragraphs: pd.DataFrame = field(repr=False)
+    sentences: pd.DataFrame = field(repr=False)
+    actors: pd.DataFrame = field(repr=False)
+    mentions: pd.DataFrame = field(repr=False)
+    documents: pd.DataFrame = field(repr=False)
+    quotes: pd.DataFrame = field(repr=False)
+    demands: pd.DataFrame = field(repr=False)
+    claims: pd.DataFrame = field(repr=False)
+    figures: pd.DataFrame = field(repr=False)
+    path: Path | None = field(default=None, repr=False)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(getattr(self, t))} {t}" for t in COLUMNS)
+        return f"<Article {self.name!r}: {len(self.text)} characters; {counts}>"
+
+    def span(self, start: int, end: int) -> str:
+        """The text between two offsets (end-exclusive), as ``text[start:end]``."""
+        return self.text[start:end]
+
+    def sentence_at(self, offset: int) -> str | None:
+        """The id of the sentence that holds a character offset, or None."""
+        hit = self.sentences[(self.sentences.start <= offset) & (offset < self.sentences.end)]
+        return None if hit.empty else hit.sentence_id.iloc[0]
+
+    def actor(self, key: str) -> pd.Series:
+        """An actor row by id, full name or part of a name ("Peskov"), case-insensitive."""
+        actors = self.actors
+        wanted = str(key).strip().casefold()
+        for column in ("actor_id", "name"):
+            hit = actors[actors[column].str.casefold() == wanted]
+            if len(hit) == 1:
+                return hit.iloc[0]
+        hit = actors[actors.name.str.casefold().str.contains(wanted, regex=False)]
+        if len(hit) == 1:
+            return hit.iloc[0]
+        choices = ", ".join(actors.actor_id)
+        if hit.empty:
+            raise KeyError(f"no actor matches {key!r}; actor ids are: {choices}")
+        raise KeyError(f"{key!r} matches several actors ({', '.join(hit.actor_id)}); be more precise")
+
+
+def seeds_dir() -> Path:
+    """Where the shipped articles live: package data in a wheel, ``seeds/`` in a checkout."""
+    packaged = resources.files("kitlib").joinpath("seeds")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    # Editable install: the package is imported from the source tree, seeds/ sits beside it.
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed_names() -> list[str]:
+    """The names of the articles the kit ships (folders holding an annotation)."""
+    return sorted(p.parent.name for p in seeds_dir().glob(f"*/{ANNOTATION_FILE}"))
+
+
+def article_dir(source: str | os.PathLike | None = None) -> Path:
+    """Resolve a seed name, a folder, or an annotation file to the article's folder."""
+    if source is None:
+        source = os.environ.get(ENV_VAR) or DEFAULT_ARTICLE
+    path = Path(source)
+    if path.is_file():
+        path = path.parent
+    if path.is_dir() and (path / ANNOTATION_FILE).is_file():
+        return path
+    if str(source) in seed_names():
+        return seeds_dir() / str(source)
+    raise ArticleNotFoundError(
+        f"no annotated article at {str(source)!r}: expected a folder holding {ANNOTATION_FILE} "
+        f"and the article text, or one of the shipped articles: {', '.join(seed_names())}"
+    )
+
+
+def load_article(source: str | os.PathLike | None = None) -> Article:
+    """Load an annotated article; with no argument, the course article (or ``$KITLIB_ARTICLE``).
+
+    Raises ``AnnotationError`` (a ``ValueError``) naming the file, the item and the fix when
+    the annotation is malformed. Each call returns fresh tables, so editing them is safe.
+    """
+    folder = article_dir(source)
+    file = folder / ANNOTATION_FILE
+    stat = file.stat()
+    ann, text = _validated(str(file), stat.st_mtime_ns, stat.st_size)
+    return _build(folder, ann, text)
+
+
+@functools.lru_cache(maxsize=16)
+def _validated(file: str, _mtime_ns: int, _size: int) -> tuple[Annotation, str]:
+    # Keyed on mtime and size so an instructor's edit is seen without restarting the kernel.
+    raw = _read_yaml(Path(file))
+    text_path = Path(file).parent / str(raw.get("text_file") or "article.txt")
+    try:
+        text = text_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise AnnotationError(
+            file, [f"text_file: cannot read the article text {text_path.name!r} ({err})"]
+        ) from None
+    try:
+        ann = Annotation.model_validate(raw, context={"text": text})
+    except ValidationError as err:
+        raise AnnotationError(file, _describe(err, raw)) from None
+    return ann, text
+
+
+def _read_yaml(file: Path) -> dict:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        raw = yaml.load(file.read_text(encoding="utf-8"), Loader=loader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "the file"
+        problem = getattr(err, "problem", None) or str(err)
+        raise AnnotationError(
+            file, [f"{where}: not valid YAML ({problem}); check indentation and quoting there"]
+        ) from None
+    except UnicodeDecodeError as err:
+        raise AnnotationError(file, [f"the file is not UTF-8 text ({err})"]) from None
+    if not isinstance(raw, dict):
+        raise AnnotationError(
+            file, [f"top level: expected a mapping with schema_version, paragraphs, sentences, "
+                   f"... but found {type(raw).__name__}"]  # fmt: skip
+        )
+    return raw
+
+
+def _describe(err: ValidationError, raw: dict) -> list[str]:
+    problems = []
+    for e in err.errors(include_url=False):
+        if e["type"] == "value_error" and not e["loc"]:
+            # Our whole-document checks: one problem per line, already located.
+            problems += str(e["ctx"]["error"]).splitlines()
+            continue
+        problems.append(f"{_path(e['loc'], raw)}: {_expectation(e)}")
+    return problems
+
+
+def _path(loc: tuple, raw: dict) -> str:
+    parts, node = [], raw
+    for key in loc:
+        if isinstance(key, int):
+            parts.append(f"[{key}]")
+        else:
+            parts.append(f".{key}" if parts else str(key))
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            node = None
+        if isinstance(key, int) and isinstance(node, dict) and "id" in node:
+            parts.append(f" (id {node['id']!r})")
+    return "".join(parts) or "top level"
+
+
+def _expectation(e: dict) -> str:
+    if e["type"] == "missing":
+        return "missing required field"
+    if e["type"] == "extra_forbidden":
+        return "unknown field; check its spelling against the schema (seeds/annotation.schema-v1.json)"
+    return f"{e['msg']} (found {e.get('input')!r})"
+
+
+def _build(folder: Path, ann: Annotation, text: str) -> Article:
+    def sid(start: int) -> str:
+        return sentence_at(ann.sentences, start)
+
+    para_of = {s.id: next(p.id for p in ann.paragraphs if p.start <= s.start < p.end)
+               for s in ann.sentences}  # fmt: skip
+    affiliation = {a.id: (a.kind, a.affiliation) for a in ann.actors}
+    rows = {
+        "paragraphs": [(p.id, p.start, p.end, p.text, p.role) for p in ann.paragraphs],
+        "sentences": [(s.id, para_of[s.id], s.start, s.end, s.text) for s in ann.sentences],
+        "actors": [(a.id, a.name, a.kind, a.role, a.affiliation, _side(a.id, affiliation), a.note)
+                   for a in ann.actors],
+        "mentions": [(m.id, m.actor, m.start, m.end, m.text, sid(m.start), m.form)
+                     for m in ann.mentions],
+        "documents": [(d.id, d.name, list(d.drafted_by), d.presented_by, d.start, d.end, d.text,
+                       sid(d.start), d.note) for d in ann.documents],
+        "quotes": [(q.id, q.speaker, q.kind, q.cue.text, q.cue.start, q.cue.end, q.channel, q.day,
+                    q.text, q.start, q.end, sid(q.start), q.note) for q in ann.quotes],
+        "demands": [(d.id, d.kind, d.party, d.addressee, d.document, d.text, d.start, d.end,
+                     sid(d.start), list(d.places), d.condition, d.note) for d in ann.demands],
+        "claims": [(c.id, c.text, c.start, c.end, sid(c.start), c.source, c.source_type, c.note)
+                   for c in ann.claims],
+        "figures": [(f.id, f.text, f.start, f.end, sid(f.start), f.claim) for f in ann.figures],
+    }  # fmt: skip
+    tables = {name: _frame(rows[name], COLUMNS[name]) for name in COLUMNS}
+    meta = ann.metadata
+    return Article(
+        name=folder.name,
+        text=text,
+        title=meta.title,
+        outlet=meta.outlet,
+        author=meta.author,
+        date=meta.date,
+        dateline=meta.dateline,
+        path=folder,
+        **tables,
+    )
+
+
+def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    # object dtype keeps None as None (not NaN), which students can test with `is None`.
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    for column in ("start", "end", "cue_start", "cue_end"):
+        if column in frame:
+            frame[column] = frame[column].astype("int64")
+    return frame
+
+
+def _side(actor_id: str, actors: dict[str, tuple[str, str | None]]) -> str:
+    """The country at the root of an actor's affiliation chain, for counting voices by side."""
+    seen, current, side = set(), actor_id, "other"
+    while current is not None and current not in seen and current in actors:
+        kind, parent = actors[current]
+        if kind == "country":
+            side = current
+        seen.add(current)
+        current = parent
+    return side
