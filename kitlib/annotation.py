@@ -1,12 +1,14 @@
-"""The annotation format (schema v1): pydantic models plus the checks against the text.
+"""The annotation format (schema v1): typed structs plus the checks against the text.
 
 An annotation is a YAML file next to its article text. Structure (types, required fields,
-allowed kinds, id patterns) is validated by pydantic; the checks that need the text
-(offsets, references between items) run in one validator on the whole document, so every
-problem is reported at once with the item's path and a suggested fix.
+allowed kinds, id patterns, unknown fields) is validated by msgspec, which checks the same
+schema as pydantic would at a tenth of the start-up cost (``import kitlib`` must stay close
+to ``import pandas``; see benchmarks/bench_load.py). The checks that need the text (offsets,
+references between items) then run on the whole document, so every such problem is reported
+at once with the item's path and a suggested fix.
 
-The JSON Schema in ``seeds/annotation.schema-v1.json`` is generated from these models
-(``python -m kitlib schema``) and a test keeps the two in sync.
+The JSON Schema in ``seeds/annotation.schema-v1.json`` is generated from these structs
+(``kitlib schema``) and a test keeps the two in sync.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+import msgspec
+from msgspec import Meta, Struct
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -22,6 +25,8 @@ __all__ = [
     "QUOTE_KINDS",
     "SOURCE_TYPES",
     "Annotation",
+    "consistency_problems",
+    "json_schema",
     "span_problems",
 ]
 
@@ -33,12 +38,20 @@ PARAGRAPH_ROLES = ("body", "byline", "author_bio", "copyright")
 MENTION_FORMS = ("name", "metonym", "pronoun", "description")
 DEMAND_KINDS = ("demand", "proposal_term", "offer")
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
-Offset = Annotated[int, Field(ge=0)]
+Id = Annotated[
+    str,
+    Meta(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=60,
+        description="lower-case letters, digits and hyphens",
+    ),
+]
+Offset = Annotated[int, Meta(ge=0, description="a Python string index into the text")]
+Text = Annotated[str, Meta(min_length=1)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+class _Strict(Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    pass
 
 
 class Span(_Strict):
@@ -46,7 +59,7 @@ class Span(_Strict):
 
     start: Offset
     end: Offset
-    text: Annotated[str, Field(min_length=1)]
+    text: Text
 
 
 class Metadata(_Strict):
@@ -68,7 +81,7 @@ class Sentence(Span):
 
 class Actor(_Strict):
     id: Id
-    name: Annotated[str, Field(min_length=1)]
+    name: Text
     kind: Literal[ACTOR_KINDS]
     role: str | None = None
     affiliation: Id | None = None
@@ -83,7 +96,7 @@ class Mention(Span):
 
 class Document(Span):
     id: Id
-    name: Annotated[str, Field(min_length=1)]
+    name: Text
     drafted_by: list[Id] = []
     presented_by: Id | None = None
     note: str | None = None
@@ -105,7 +118,7 @@ class Demand(Span):
     party: Id | None
     addressee: Id | None
     document: Id | None = None
-    places: list[Annotated[str, Field(min_length=1)]] = []
+    places: list[Text] = []
     condition: str | None = None
     note: str | None = None
 
@@ -123,13 +136,13 @@ class Figure(Span):
 
 
 class Annotation(_Strict):
-    """One annotated article. Pass ``context={"text": article_text}`` to check offsets."""
+    """One annotated article (see docs/annotation-format.md)."""
 
     schema_version: Literal[1]
+    paragraphs: Annotated[list[Paragraph], Meta(min_length=1)]
+    sentences: Annotated[list[Sentence], Meta(min_length=1)]
     text_file: str = "article.txt"
     metadata: Metadata = Metadata()
-    paragraphs: Annotated[list[Paragraph], Field(min_length=1)]
-    sentences: Annotated[list[Sentence], Field(min_length=1)]
     actors: list[Actor] = []
     mentions: list[Mention] = []
     documents: list[Document] = []
@@ -138,16 +151,43 @@ class Annotation(_Strict):
     claims: list[Claim] = []
     figures: list[Figure] = []
 
-    @model_validator(mode="after")
-    def _consistent(self, info: ValidationInfo) -> Annotation:
-        problems = consistency_problems(self, (info.context or {}).get("text"))
-        if problems:
-            raise ValueError("\n".join(problems))
-        return self
+
+SECTION_TYPES = {
+    "metadata": Metadata,
+    "paragraphs": Paragraph,
+    "sentences": Sentence,
+    "actors": Actor,
+    "mentions": Mention,
+    "documents": Document,
+    "quotes": Quote,
+    "demands": Demand,
+    "claims": Claim,
+    "figures": Figure,
+}
 
 
-SECTIONS = ("paragraphs", "sentences", "actors", "mentions", "documents", "quotes", "demands",
-            "claims", "figures")  # fmt: skip
+def json_schema() -> dict:
+    """The JSON Schema (draft 2020-12) of the annotation format, for editors and other tools."""
+    schema = msgspec.json.schema(Annotation)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://reading-the-news.example/annotation.schema-v1.json",
+        "title": "Reading the News: article annotation, schema v1",
+        **schema,
+    }
+
+
+SECTIONS = (
+    "paragraphs",
+    "sentences",
+    "actors",
+    "mentions",
+    "documents",
+    "quotes",
+    "demands",
+    "claims",
+    "figures",
+)
 
 
 def consistency_problems(ann: Annotation, text: str | None) -> list[str]:
@@ -214,8 +254,10 @@ def _dangling_references(ann: Annotation) -> list[str]:
 def _claim_source_problems(claim, where, actors, documents) -> list[str]:
     if claim.source_type == "unattributed":
         if claim.source is not None:
-            return [f"{where}.source: an unattributed claim has no source; remove 'source' "
-                    f"or change source_type to named, unnamed or document"]  # fmt: skip
+            return [
+                f"{where}.source: an unattributed claim has no source; remove 'source' "
+                f"or change source_type to named, unnamed or document"
+            ]
         return []
     valid = documents if claim.source_type == "document" else actors
     what = "document" if claim.source_type == "document" else "actor"
@@ -223,8 +265,10 @@ def _claim_source_problems(claim, where, actors, documents) -> list[str]:
         return [f"{where}.source: a {claim.source_type} claim needs a source ({what} id)"]
     if claim.source not in valid:
         choices = ", ".join(sorted(valid)) or "none defined"
-        return [f"{where}.source: unknown {what} id {claim.source!r} for source_type "
-                f"{claim.source_type!r}; expected one of: {choices}"]  # fmt: skip
+        return [
+            f"{where}.source: unknown {what} id {claim.source!r} for source_type "
+            f"{claim.source_type!r}; expected one of: {choices}"
+        ]
     return []
 
 
@@ -233,13 +277,17 @@ def span_problems(span: Span, text: str, where: str) -> list[str]:
     if span.end <= span.start:
         return [f"{where}: end ({span.end}) must be greater than start ({span.start})"]
     if span.end > len(text):
-        return [f"{where}: end ({span.end}) is past the end of the text ({len(text)} characters)"
-                + _suggest(span.text, text)]  # fmt: skip
+        return [
+            f"{where}: end ({span.end}) is past the end of the text ({len(text)} characters)"
+            + _suggest(span.text, text)
+        ]
     found = text[span.start : span.end]
     if found == span.text:
         return []
-    return [f"{where}: text[{span.start}:{span.end}] is {_short(found)!r}, "
-            f"expected {_short(span.text)!r}" + _suggest(span.text, text)]  # fmt: skip
+    return [
+        f"{where}: text[{span.start}:{span.end}] is {_short(found)!r}, "
+        f"expected {_short(span.text)!r}" + _suggest(span.text, text)
+    ]
 
 
 def _suggest(wanted: str, text: str) -> str:

@@ -7,17 +7,20 @@ article as package data; ``load_article(path)`` loads any other annotated folder
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+import msgspec
 import pandas as pd
 import yaml
-from pydantic import ValidationError
 
-from kitlib.annotation import Annotation, sentence_at
+from kitlib import annotation
+from kitlib.annotation import Annotation, consistency_problems, sentence_at
 from kitlib.errors import AnnotationError, ArticleNotFoundError
 
 __all__ = ["Article", "load_article", "seed_names", "article_dir", "DEFAULT_ARTICLE", "ENV_VAR"]
@@ -31,16 +34,58 @@ COLUMNS = {
     "sentences": ["sentence_id", "paragraph_id", "start", "end", "text"],
     "actors": ["actor_id", "name", "kind", "role", "affiliation", "side", "note"],
     "mentions": ["mention_id", "actor_id", "start", "end", "text", "sentence_id", "form"],
-    "documents": ["document_id", "name", "drafted_by", "presented_by", "start", "end", "text",
-                  "sentence_id", "note"],
-    "quotes": ["quote_id", "speaker_id", "kind", "cue", "cue_start", "cue_end", "channel", "day",
-               "text", "start", "end", "sentence_id", "note"],
-    "demands": ["demand_id", "kind", "party_id", "addressee_id", "document_id", "text", "start",
-                "end", "sentence_id", "places", "condition", "note"],
-    "claims": ["claim_id", "text", "start", "end", "sentence_id", "source_id", "source_type",
-               "note"],
+    "documents": [
+        "document_id",
+        "name",
+        "drafted_by",
+        "presented_by",
+        "start",
+        "end",
+        "text",
+        "sentence_id",
+        "note",
+    ],
+    "quotes": [
+        "quote_id",
+        "speaker_id",
+        "kind",
+        "cue",
+        "cue_start",
+        "cue_end",
+        "channel",
+        "day",
+        "text",
+        "start",
+        "end",
+        "sentence_id",
+        "note",
+    ],
+    "demands": [
+        "demand_id",
+        "kind",
+        "party_id",
+        "addressee_id",
+        "document_id",
+        "text",
+        "start",
+        "end",
+        "sentence_id",
+        "places",
+        "condition",
+        "note",
+    ],
+    "claims": [
+        "claim_id",
+        "text",
+        "start",
+        "end",
+        "sentence_id",
+        "source_id",
+        "source_type",
+        "note",
+    ],
     "figures": ["figure_id", "text", "start", "end", "sentence_id", "claim_id"],
-}  # fmt: skip
+}
 
 
 @dataclass(eq=False)
@@ -92,7 +137,9 @@ class Article:
         choices = ", ".join(actors.actor_id)
         if hit.empty:
             raise KeyError(f"no actor matches {key!r}; actor ids are: {choices}")
-        raise KeyError(f"{key!r} matches several actors ({', '.join(hit.actor_id)}); be more precise")
+        raise KeyError(
+            f"{key!r} matches several actors ({', '.join(hit.actor_id)}); be more precise"
+        )
 
 
 def seeds_dir() -> Path:
@@ -143,21 +190,38 @@ def load_article(source: str | os.PathLike | None = None) -> Article:
 def _validated(file: str, _mtime_ns: int, _size: int) -> tuple[Annotation, str]:
     # Keyed on mtime and size so an instructor's edit is seen without restarting the kernel.
     raw = _read_yaml(Path(file))
-    text_path = Path(file).parent / str(raw.get("text_file") or "article.txt")
+    text_file = raw.get("text_file") if isinstance(raw, dict) else None
+    text_path = Path(file).parent / (text_file if isinstance(text_file, str) else "article.txt")
     try:
         text = text_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise AnnotationError(
             file, [f"text_file: cannot read the article text {text_path.name!r} ({err})"]
         ) from None
+    return validate_annotation(raw, text, file), text
+
+
+def validate_annotation(raw: object, text: str, file: str = "<annotation>") -> Annotation:
+    """Check a parsed annotation against the schema and the text; raise AnnotationError."""
+    if not isinstance(raw, dict):
+        raise AnnotationError(
+            file,
+            [
+                f"top level: expected a mapping with schema_version, paragraphs, sentences, "
+                f"... but found {type(raw).__name__}"
+            ],
+        )
     try:
-        ann = Annotation.model_validate(raw, context={"text": text})
-    except ValidationError as err:
-        raise AnnotationError(file, _describe(err, raw)) from None
-    return ann, text
+        ann = msgspec.convert(raw, Annotation)
+    except msgspec.ValidationError as err:
+        raise AnnotationError(file, [_describe(str(err), raw)]) from None
+    problems = consistency_problems(ann, text)
+    if problems:
+        raise AnnotationError(file, problems)
+    return ann
 
 
-def _read_yaml(file: Path) -> dict:
+def _read_yaml(file: Path) -> object:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         raw = yaml.load(file.read_text(encoding="utf-8"), Loader=loader)
@@ -172,71 +236,151 @@ def _read_yaml(file: Path) -> dict:
         raise AnnotationError(file, [f"the file is not UTF-8 text ({err})"]) from None
     if not isinstance(raw, dict):
         raise AnnotationError(
-            file, [f"top level: expected a mapping with schema_version, paragraphs, sentences, "
-                   f"... but found {type(raw).__name__}"]  # fmt: skip
+            file,
+            [
+                f"top level: expected a mapping with schema_version, paragraphs, sentences, "
+                f"... but found {type(raw).__name__}"
+            ],
         )
     return raw
 
 
-def _describe(err: ValidationError, raw: dict) -> list[str]:
-    problems = []
-    for e in err.errors(include_url=False):
-        if e["type"] == "value_error" and not e["loc"]:
-            # Our whole-document checks: one problem per line, already located.
-            problems += str(e["ctx"]["error"]).splitlines()
-            continue
-        problems.append(f"{_path(e['loc'], raw)}: {_expectation(e)}")
-    return problems
+_AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<loc>[^`]*)`)?$", re.S)
 
 
-def _path(loc: tuple, raw: dict) -> str:
+def _describe(message: str, raw: dict) -> str:
+    """Turn msgspec's "Expected `int`, got `str` - at `$.quotes[3].start`" into our form."""
+    m = _AT.match(message)
+    loc = m["loc"] or ""
+    return f"{_path(loc, raw)}: {_advice(m['msg'], loc)}"
+
+
+def _path(loc: str, raw: dict) -> str:
+    """``.quotes[3].start`` -> ``quotes[3] (id 'q04').start``: the id helps find the item."""
     parts, node = [], raw
-    for key in loc:
-        if isinstance(key, int):
-            parts.append(f"[{key}]")
-        else:
-            parts.append(f".{key}" if parts else str(key))
+    for name, index in re.findall(r"\.([^.\[]+)|\[(\d+)\]", loc):
+        key = name if name else int(index)
+        parts.append(f".{key}" if name else f"[{key}]")
         try:
             node = node[key]
         except (KeyError, IndexError, TypeError):
             node = None
-        if isinstance(key, int) and isinstance(node, dict) and "id" in node:
+        if not name and isinstance(node, dict) and "id" in node:
             parts.append(f" (id {node['id']!r})")
-    return "".join(parts) or "top level"
+    return "".join(parts).lstrip(".") or "top level"
 
 
-def _expectation(e: dict) -> str:
-    if e["type"] == "missing":
-        return "missing required field"
-    if e["type"] == "extra_forbidden":
-        return "unknown field; check its spelling against the schema (seeds/annotation.schema-v1.json)"
-    return f"{e['msg']} (found {e.get('input')!r})"
+def _advice(msg: str, loc: str) -> str:
+    section = (re.match(r"\.([a-z_]+)", loc) or [None, ""])[1]
+    field = loc.rsplit(".", 1)[-1]
+    unknown = re.match(r"Object contains unknown field `(.+)`", msg)
+    if unknown:
+        valid = list(_struct_at(section, loc).__struct_fields__)
+        close = difflib.get_close_matches(unknown[1], valid, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        return f"unknown field {unknown[1]!r}; {hint}expected one of: {', '.join(valid)}"
+    missing = re.match(r"Object missing required field `(.+)`", msg)
+    if missing:
+        return f"missing required field {missing[1]!r}"
+    if "matching regex '^[a-z0-9][a-z0-9-]*$'" in msg:
+        return "an id uses only lower-case letters, digits and hyphens, e.g. 'vladimir-putin'"
+    choices = _CHOICES.get((section, field))
+    if msg.startswith("Invalid enum value") and choices:
+        found = msg.removeprefix("Invalid enum value ")
+        return f"{found} is not allowed; expected one of: {', '.join(choices)}"
+    return (msg[:1].lower() + msg[1:]) or "invalid value"
+
+
+_CHOICES = {
+    ("paragraphs", "role"): annotation.PARAGRAPH_ROLES,
+    ("actors", "kind"): annotation.ACTOR_KINDS,
+    ("mentions", "form"): annotation.MENTION_FORMS,
+    ("quotes", "kind"): annotation.QUOTE_KINDS,
+    ("demands", "kind"): annotation.DEMAND_KINDS,
+    ("claims", "source_type"): annotation.SOURCE_TYPES,
+}
+
+
+def _struct_at(section: str, loc: str) -> type:
+    if section == "quotes" and loc.endswith(".cue"):
+        return annotation.Span
+    return annotation.SECTION_TYPES.get(section, Annotation)
 
 
 def _build(folder: Path, ann: Annotation, text: str) -> Article:
     def sid(start: int) -> str:
         return sentence_at(ann.sentences, start)
 
-    para_of = {s.id: next(p.id for p in ann.paragraphs if p.start <= s.start < p.end)
-               for s in ann.sentences}  # fmt: skip
+    para_of = {
+        s.id: next(p.id for p in ann.paragraphs if p.start <= s.start < p.end)
+        for s in ann.sentences
+    }
     affiliation = {a.id: (a.kind, a.affiliation) for a in ann.actors}
     rows = {
         "paragraphs": [(p.id, p.start, p.end, p.text, p.role) for p in ann.paragraphs],
         "sentences": [(s.id, para_of[s.id], s.start, s.end, s.text) for s in ann.sentences],
-        "actors": [(a.id, a.name, a.kind, a.role, a.affiliation, _side(a.id, affiliation), a.note)
-                   for a in ann.actors],
-        "mentions": [(m.id, m.actor, m.start, m.end, m.text, sid(m.start), m.form)
-                     for m in ann.mentions],
-        "documents": [(d.id, d.name, list(d.drafted_by), d.presented_by, d.start, d.end, d.text,
-                       sid(d.start), d.note) for d in ann.documents],
-        "quotes": [(q.id, q.speaker, q.kind, q.cue.text, q.cue.start, q.cue.end, q.channel, q.day,
-                    q.text, q.start, q.end, sid(q.start), q.note) for q in ann.quotes],
-        "demands": [(d.id, d.kind, d.party, d.addressee, d.document, d.text, d.start, d.end,
-                     sid(d.start), list(d.places), d.condition, d.note) for d in ann.demands],
-        "claims": [(c.id, c.text, c.start, c.end, sid(c.start), c.source, c.source_type, c.note)
-                   for c in ann.claims],
+        "actors": [
+            (a.id, a.name, a.kind, a.role, a.affiliation, _side(a.id, affiliation), a.note)
+            for a in ann.actors
+        ],
+        "mentions": [
+            (m.id, m.actor, m.start, m.end, m.text, sid(m.start), m.form) for m in ann.mentions
+        ],
+        "documents": [
+            (
+                d.id,
+                d.name,
+                list(d.drafted_by),
+                d.presented_by,
+                d.start,
+                d.end,
+                d.text,
+                sid(d.start),
+                d.note,
+            )
+            for d in ann.documents
+        ],
+        "quotes": [
+            (
+                q.id,
+                q.speaker,
+                q.kind,
+                q.cue.text,
+                q.cue.start,
+                q.cue.end,
+                q.channel,
+                q.day,
+                q.text,
+                q.start,
+                q.end,
+                sid(q.start),
+                q.note,
+            )
+            for q in ann.quotes
+        ],
+        "demands": [
+            (
+                d.id,
+                d.kind,
+                d.party,
+                d.addressee,
+                d.document,
+                d.text,
+                d.start,
+                d.end,
+                sid(d.start),
+                list(d.places),
+                d.condition,
+                d.note,
+            )
+            for d in ann.demands
+        ],
+        "claims": [
+            (c.id, c.text, c.start, c.end, sid(c.start), c.source, c.source_type, c.note)
+            for c in ann.claims
+        ],
         "figures": [(f.id, f.text, f.start, f.end, sid(f.start), f.claim) for f in ann.figures],
-    }  # fmt: skip
+    }
     tables = {name: _frame(rows[name], COLUMNS[name]) for name in COLUMNS}
     meta = ann.metadata
     return Article(

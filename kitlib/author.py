@@ -24,8 +24,16 @@ from dataclasses import dataclass, field
 
 __all__ = ["FillReport", "fill_offsets", "skeleton"]
 
-SPAN_SECTIONS = ("paragraphs", "sentences", "mentions", "documents", "quotes", "demands",
-                 "claims", "figures")  # fmt: skip
+SPAN_SECTIONS = (
+    "paragraphs",
+    "sentences",
+    "mentions",
+    "documents",
+    "quotes",
+    "demands",
+    "claims",
+    "figures",
+)
 HINTS = ("sentence", "occurrence")
 
 
@@ -65,8 +73,11 @@ def fill_offsets(draft: dict, text: str) -> tuple[dict, FillReport]:
             if section in SPAN_SECTIONS[:2] and "end" in filled:
                 cursor = filled["end"]
             if section == "quotes" and isinstance(item.get("cue"), dict):
-                cue_scope = (sentences.get(item["cue"].get("sentence"))
-                             or _sentence_around(filled.get("start"), sentences) or scope)
+                cue_scope = (
+                    sentences.get(item["cue"].get("sentence"))
+                    or _sentence_around(filled.get("start"), sentences)
+                    or scope
+                )
                 filled["cue"] = _place(item["cue"], text, cue_scope, f"{where}.cue", report)
             items.append(filled)
         if section in draft:
@@ -96,12 +107,15 @@ def _place(item: dict, text: str, scope: tuple[int, int], where: str, report) ->
     hits = [lo + m.start() for m in re.finditer(re.escape(wanted), text[lo:hi])]
     occurrence = item.get("occurrence")
     if not hits:
-        report.missing.append(f"{where}: {wanted[:60]!r} does not occur in the text"
-                              + (" inside its sentence" if "sentence" in item else ""))  # fmt: skip
+        report.missing.append(
+            f"{where}: {wanted[:60]!r} does not occur in the text"
+            + (" inside its sentence" if "sentence" in item else "")
+        )
         return out
     if occurrence is None and len(hits) > 1 and not _is_sequential(where):
+        spots = ", ".join(map(str, hits[:6]))
         report.ambiguous.append(
-            f"{where}: {wanted[:60]!r} occurs {len(hits)} times (at {', '.join(map(str, hits[:6]))});"
+            f"{where}: {wanted[:60]!r} occurs {len(hits)} times (at {spots});"
             " add 'sentence: <id>' or 'occurrence: <n>'"
         )
         return out
@@ -144,14 +158,19 @@ def skeleton(text: str) -> dict:
             for piece in _split_sentences(line):
                 sentences.append({"id": f"s{len(sentences) + 1:02d}", "text": piece})
         offset += len(line) + 1
-    return {"schema_version": 1, "text_file": "article.txt", "metadata": {},
-            "paragraphs": paragraphs, "sentences": sentences}  # fmt: skip
+    return {
+        "schema_version": 1,
+        "text_file": "article.txt",
+        "metadata": {},
+        "paragraphs": paragraphs,
+        "sentences": sentences,
+    }
 
 
 def _split_sentences(line: str) -> list[str]:
     pieces, start = [], 0
     for m in _SENTENCE_END.finditer(line):
-        cut = m.start() + (1 if line[m.start()] in "\"\u201d" else 0)
+        cut = m.start() + (1 if line[m.start()] in '"\u201d' else 0)
         if _INITIAL.search(line[start : m.start()]):
             continue
         pieces.append(line[start:cut].rstrip())
@@ -179,3 +198,41 @@ def dump_annotation(data: dict, name: str) -> str:
         for key, value in data.items()
     ]
     return header + "\n".join(blocks)
+
+
+def write_annotation(draft_path, out_path=None, force: bool = False) -> tuple[int, str]:
+    """Fill a draft's offsets, validate the result, and write it atomically.
+
+    Returns (exit code, report). Nothing is written when a span is missing or ambiguous, when
+    the result does not validate, or when ``out_path`` exists and ``force`` is false.
+    """
+    import os
+    import tempfile
+    from pathlib import Path
+
+    import yaml
+
+    from kitlib.article import validate_annotation
+    from kitlib.errors import AnnotationError
+
+    draft_path = Path(draft_path)
+    out_path = Path(out_path) if out_path else draft_path.parent / "annotation.yaml"
+    if out_path.exists() and not force:
+        return 1, f"{out_path} exists; not overwriting it (use --force to replace it)"
+    draft = yaml.safe_load(draft_path.read_text(encoding="utf-8"))
+    if not isinstance(draft, dict):
+        return 1, f"{draft_path}: expected a YAML mapping (schema_version, paragraphs, ...)"
+    text = (draft_path.parent / draft.get("text_file", "article.txt")).read_text(encoding="utf-8")
+    filled, report = fill_offsets(draft, text)
+    if not report.ok:
+        return 1, f"{draft_path}:\n{report}\nnothing written"
+    try:
+        validate_annotation(filled, text, str(out_path))
+    except AnnotationError as err:
+        return 1, f"{report}\n{err}\nnothing written"
+    content = dump_annotation(filled, out_path.parent.name)
+    fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=".annotation-", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(content)
+    os.replace(tmp, out_path)  # atomic: a reader sees the old file or the new one, never half
+    return 0, f"{report}\nwrote {out_path}"

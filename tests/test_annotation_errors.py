@@ -1,0 +1,302 @@
+"""A malformed annotation raises AnnotationError naming the file, the item and the fix."""
+
+import copy
+import shutil
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import kitlib
+from kitlib.article import validate_annotation
+
+from .conftest import SEED
+
+RAW = yaml.safe_load((SEED / "annotation.yaml").read_text(encoding="utf-8"))
+TEXT = (SEED / "article.txt").read_text(encoding="utf-8")
+
+
+MOCKERY = TEXT.index("This is an absolute mockery,")
+
+
+def item(raw, section, item_id):
+    return next(x for x in raw[section] if x["id"] == item_id)
+
+
+def shift(raw):
+    q = item(raw, "quotes", "q06")
+    q["start"] += 1
+    q["end"] += 1
+
+
+def set_field(section, item_id, field, value):
+    def mutate(raw):
+        item(raw, section, item_id)[field] = value
+
+    return mutate
+
+
+def drop_field(section, item_id, field):
+    def mutate(raw):
+        del item(raw, section, item_id)[field]
+
+    return mutate
+
+
+def duplicate_id(raw):
+    item(raw, "quotes", "q02")["id"] = "q01"
+
+
+def overlap_sentences(raw):
+    raw["sentences"][1]["start"], raw["sentences"][0]["start"] = (
+        raw["sentences"][0]["start"],
+        raw["sentences"][1]["start"],
+    )
+
+
+# (mutation, fragments the message must contain)
+CASES = {
+    "missing field": (
+        drop_field("quotes", "q06", "speaker"),
+        ["quotes[5] (id 'q06')", "missing required field 'speaker'"],
+    ),
+    "unknown field (typo)": (
+        lambda raw: item(raw, "quotes", "q06").update(spekaer="naumov"),
+        ["quotes[5] (id 'q06')", "unknown field 'spekaer'", "did you mean 'speaker'"],
+    ),
+    "unknown quote kind": (
+        set_field("quotes", "q06", "kind", "quoted"),
+        ["quotes[5] (id 'q06').kind", "direct, partial, indirect"],
+    ),
+    "unknown actor kind": (
+        set_field("actors", "putin", "kind", "president"),
+        ["actors[1] (id 'putin').kind", "person, organization"],
+    ),
+    "unknown source type": (
+        set_field("claims", "c01", "source_type", "reporter"),
+        ["claims[0] (id 'c01').source_type", "unattributed"],
+    ),
+    "unknown paragraph role": (
+        set_field("paragraphs", "p19", "role", "author"),
+        ["paragraphs[18] (id 'p19').role", "byline"],
+    ),
+    "wrong type": (
+        set_field("quotes", "q06", "start", "twelve"),
+        ["quotes[5] (id 'q06').start", "expected `int"],
+    ),
+    "negative offset": (
+        set_field("mentions", "m001", "start", -3),
+        ["mentions[0] (id 'm001').start", ">= 0"],
+    ),
+    "end past the text": (
+        set_field("paragraphs", "p21", "end", 99999),
+        [
+            "paragraphs[20] (id 'p21')",
+            "past the end of the text",
+            f"the text occurs at start: {TEXT.index('© 2025')}",
+        ],
+    ),
+    "offsets off by one": (
+        shift,
+        [
+            "quotes[5] (id 'q06')",
+            "expected 'This is an absolute mockery,'",
+            f"the text occurs at start: {MOCKERY}, end: {MOCKERY + 28}",
+        ],
+    ),
+    "text not in the article": (
+        set_field("quotes", "q20", "text", "Our friends in America"),
+        ["quotes[19] (id 'q20')", "does not occur in the article"],
+    ),
+    "end before start": (
+        set_field("figures", "f01", "end", 0),
+        ["figures[0] (id 'f01')", "must be greater than start"],
+    ),
+    "duplicate id": (duplicate_id, ["quotes[1] (id 'q01')", "duplicate id", "quotes[0]"]),
+    "unknown speaker": (
+        set_field("quotes", "q06", "speaker", "nauomv"),
+        ["quotes[5] (id 'q06').speaker", "unknown actor id 'nauomv'", "naumov"],
+    ),
+    "unknown document": (
+        set_field("demands", "d07", "document", "peace-plan"),
+        ["demands[6] (id 'd07').document", "unknown document id", "twenty-point-plan"],
+    ),
+    "unattributed claim with a source": (
+        set_field("claims", "c01", "source", "putin"),
+        ["claims[0] (id 'c01').source", "has no source"],
+    ),
+    "named claim without a source": (
+        drop_field("claims", "c06", "source"),
+        ["claims[5] (id 'c06').source", "needs a source"],
+    ),
+    "place not in the demand": (
+        set_field("demands", "d01", "places", ["Donetsk", "Crimea"]),
+        ["demands[0] (id 'd01').places[1]", "'Crimea' does not occur"],
+    ),
+    "condition not in the demand": (
+        set_field("demands", "d08", "condition", "if Russia agrees"),
+        ["demands[7] (id 'd08').condition", "as printed"],
+    ),
+    "channel not in the text": (
+        set_field("quotes", "q06", "channel", "Telegram, 12 March"),
+        ["quotes[5] (id 'q06').channel", "does not occur"],
+    ),
+    "sentences out of order": (overlap_sentences, ["sentences[1] (id 's02')", "reading order"]),
+    "bad id": (
+        set_field("actors", "putin", "id", "Vladimir Putin"),
+        ["actors[1] (id 'Vladimir Putin').id", "lower-case letters, digits and hyphens"],
+    ),
+    "wrong schema version": (
+        lambda raw: raw.update(schema_version=2),
+        ["schema_version", "invalid enum value 2"],
+    ),
+    "no sentences": (lambda raw: raw.update(sentences=[]), ["sentences", "length >= 1"]),
+    "cue offsets wrong": (
+        lambda raw: item(raw, "quotes", "q06")["cue"].update(start=3),
+        ["quotes[5] (id 'q06').cue", "expected 'said'"],
+    ),
+    "top level not a mapping": (None, ["top level", "expected a mapping"]),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_malformed_annotation_names_file_item_and_fix(case):
+    mutate, fragments = CASES[case]
+    raw = copy.deepcopy(RAW)
+    if mutate is None:
+        raw = list(raw)
+    else:
+        mutate(raw)
+    with pytest.raises(kitlib.AnnotationError) as err:
+        validate_annotation(raw, TEXT, "annotation.yaml")
+    message = str(err.value)
+    assert message.startswith("annotation.yaml: ")
+    for fragment in fragments:
+        assert fragment in message, f"{fragment!r} not in:\n{message}"
+    assert isinstance(err.value, ValueError)
+
+
+def test_there_are_at_least_fifteen_kinds():
+    assert len(CASES) >= 15
+
+
+def test_every_problem_is_reported_at_once():
+    raw = copy.deepcopy(RAW)
+    set_field("quotes", "q06", "speaker", "nobody")(raw)
+    shift(raw)
+    err = pytest.raises(kitlib.AnnotationError, validate_annotation, raw, TEXT, "a.yaml").value
+    assert len(err.problems) == 2
+
+
+def copy_seed(tmp_path):
+    folder = tmp_path / "article"
+    shutil.copytree(SEED, folder)
+    return folder
+
+
+def test_malformed_yaml_names_line_and_column(tmp_path):
+    folder = copy_seed(tmp_path)
+    (folder / "annotation.yaml").write_text(
+        "schema_version: 1\nparagraphs:\n  - id: p01\n   role: x\n"
+    )
+    with pytest.raises(kitlib.AnnotationError) as err:
+        kitlib.load_article(folder)
+    assert "annotation.yaml" in str(err.value) and "line 4" in str(err.value)
+    assert "not valid YAML" in str(err.value)
+
+
+def test_missing_text_file_is_named(tmp_path):
+    folder = copy_seed(tmp_path)
+    (folder / "article.txt").unlink()
+    with pytest.raises(kitlib.AnnotationError, match="cannot read the article text 'article.txt'"):
+        kitlib.load_article(folder)
+
+
+def test_non_utf8_annotation(tmp_path):
+    folder = copy_seed(tmp_path)
+    (folder / "annotation.yaml").write_bytes(b"schema_version: 1\n\xff\xfe")
+    with pytest.raises(kitlib.AnnotationError, match="not UTF-8"):
+        kitlib.load_article(folder)
+
+
+def test_an_edit_is_seen_without_restart(tmp_path):
+    folder = copy_seed(tmp_path)
+    assert len(kitlib.load_article(folder).quotes) == 20
+    file = folder / "annotation.yaml"
+    file.write_text(file.read_text().replace("kind: direct", "kind: directly", 1))
+    with pytest.raises(kitlib.AnnotationError, match="directly"):
+        kitlib.load_article(folder)
+
+
+# Property: any mutation of a valid annotation loads or raises AnnotationError, nothing else.
+
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5000),
+    st.floats(allow_nan=True),
+    st.text(max_size=12),
+    st.sampled_from(["putin", "q01", "direct", "named"]),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from paths(value, (*prefix, i))
+
+
+ALL_PATHS = [p for p in paths(RAW) if p]
+
+
+@st.composite
+def mutated(draw):
+    raw = copy.deepcopy(RAW)
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(ALL_PATHS))
+        parent = raw
+        try:
+            for key in path[:-1]:
+                parent = parent[key]
+            action = draw(st.sampled_from(["replace", "delete", "duplicate"]))
+            if action == "replace":
+                parent[path[-1]] = draw(VALUES)
+            elif action == "delete":
+                del parent[path[-1]]
+            elif isinstance(parent, list):
+                parent.append(copy.deepcopy(parent[path[-1]]))
+        except (KeyError, IndexError, TypeError):
+            pass  # an earlier mutation removed this path
+    return raw
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_mutations_load_or_raise_the_kits_error(raw):
+    try:
+        validate_annotation(raw, TEXT, "annotation.yaml")
+    except kitlib.AnnotationError as err:
+        assert str(err).startswith("annotation.yaml: ")
+        assert err.problems
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_yaml_text_raises_the_kits_error(tmp_path_factory, content):
+    folder = tmp_path_factory.mktemp("a")
+    shutil.copy(SEED / "article.txt", folder / "article.txt")
+    (folder / "annotation.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(kitlib.AnnotationError):
+        kitlib.load_article(folder)
