@@ -21,6 +21,8 @@ __all__ = [
     "hint",
     "solution",
     "exercises",
+    "use_article",
+    "reset_hints",
     "widgets",
     "plots",
 ]
@@ -31,6 +33,8 @@ _LAZY = {
     "hint": ("kitlib.check", "hint"),
     "solution": ("kitlib.check", "solution"),
     "exercises": ("kitlib.check", "exercises"),
+    "use_article": ("kitlib.check", "use_article"),
+    "reset_hints": ("kitlib.check", "reset_hints"),
     "widgets": ("kitlib.widgets", None),
     "plots": ("kitlib.plots", None),
 }
