@@ -1,0 +1,698 @@
+"""Widgets for the lessons: the highlighted article, a quote explorer and multiple-choice quizzes.
+
+The HTML is built by plain functions (``highlight_html``, ``legend_html``, ``quote_cards_html``)
+that need no widgets, so they can be tested and reused in exported HTML. The widget functions wrap
+them in ipywidgets, imported on first use so that ``import kitlib`` stays fast.
+
+Each highlight carries two cues: an Okabe-Ito colour and a line style plus a short label, so the
+layers stay readable for colour-blind readers; text on a highlight always meets WCAG AA contrast.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from kitlib import palette
+
+__all__ = [
+    "LAYERS",
+    "highlight_html",
+    "legend_html",
+    "highlighted",
+    "quote_cards_html",
+    "speaker_options",
+    "article_viewer",
+    "quote_explorer",
+    "quiz",
+    "choice_quiz",
+]
+
+SIDE_NAMES = {
+    "russia": "Russia",
+    "ukraine": "Ukraine",
+    "united-states": "United States",
+    "other": "other",
+}
+
+
+@dataclass(frozen=True)
+class Layer:
+    """How one table of the article is highlighted: its categories, colours, labels, words."""
+
+    name: str
+    title: str
+    table: str
+    unit: str
+    colors: dict[str, str]
+    labels: dict[str, str]
+    meanings: dict[str, str]
+
+
+LAYERS = {
+    "actors": Layer(
+        name="actors",
+        title="Actors",
+        table="mentions",
+        unit="mention",
+        colors=palette.SIDE_COLORS,
+        labels={"russia": "RU", "ukraine": "UA", "united-states": "US", "other": "other"},
+        meanings={
+            "russia": "a mention of an actor on the Russian side",
+            "ukraine": "a mention of an actor on the Ukrainian side",
+            "united-states": "a mention of an actor on the American side",
+            "other": "a mention of any other actor",
+        },
+    ),
+    "quotes": Layer(
+        name="quotes",
+        title="Quotes",
+        table="quotes",
+        unit="quote",
+        colors=palette.QUOTE_KIND_COLORS,
+        labels={"direct": "direct", "partial": "partial", "indirect": "indirect"},
+        meanings={
+            "direct": "direct quote: the speaker's exact words, inside quotation marks",
+            "partial": "partial quote: a quoted fragment inside reported speech",
+            "indirect": "indirect quote: reported speech in the writer's words, no quotation marks",
+        },
+    ),
+    "claims": Layer(
+        name="claims",
+        title="Claims",
+        table="claims",
+        unit="claim",
+        colors=palette.SOURCE_TYPE_COLORS,
+        labels={
+            "named": "named",
+            "unnamed": "unnamed",
+            "document": "document",
+            "unattributed": "no source",
+        },
+        meanings={
+            "named": "named source: a person or body the text names",
+            "unnamed": "unnamed source: a group or anonymous source ('analysts say')",
+            "document": "document: a plan or proposal, the source of its own terms",
+            "unattributed": "unattributed: the writer's own voice, no source in the sentence",
+        },
+    ),
+}
+
+_CLAIM_TITLES = {
+    "named": "named source",
+    "unnamed": "unnamed source",
+    "document": "document as source",
+    "unattributed": "unattributed",
+}
+_HIGHLIGHT_STYLE = "border-radius:2px;padding:0 1px;"
+TAG_SEPARATOR = " · "
+_TAG_STYLE = "font-family:sans-serif;font-size:0.7em;line-height:0;margin-left:1px;"
+_NOTE_STYLE = "font-style:italic;"
+
+
+@dataclass(frozen=True)
+class Span:
+    """One highlighted stretch of text and how it looks."""
+
+    start: int
+    end: int
+    css_class: str
+    title: str
+    label: str
+    color: str | None  # None: no colour, the span is set in bold and underlined instead
+    line: str = "solid"
+    ident: str = ""
+
+
+# ---------------------------------------------------------------- the article, highlighted
+
+
+def highlight_html(article=None, layers: str | Iterable[str] = "quotes") -> str:
+    """The article as HTML with one or more layers highlighted ("actors", "quotes", "claims").
+
+    Paragraphs become ``<p>``; overlapping highlights are split into non-overlapping pieces, each
+    carrying the classes of every highlight that covers it, so the HTML always stays well formed.
+    """
+    art = _article(article)
+    names = _layer_names(layers)
+    spans = [span for name in names for span in _layer_spans(art, name)]
+    shown = ", ".join(names) if names else "nothing"
+    paragraphs = "".join(
+        _paragraph_html(art.text, start, end, spans, role)
+        for start, end, role in _paragraph_ranges(art)
+    )
+    return (
+        f'<div class="kit-article" role="document" '
+        f'aria-label="Article text, highlighted: {html.escape(shown)}" '
+        f'style="line-height:1.8;max-width:48em;">{paragraphs}</div>'
+    )
+
+
+def legend_html(article=None, layers: str | Iterable[str] = "quotes") -> str:
+    """A text legend for the layers shown: a sample of each highlight, its meaning and count."""
+    art = _article(article)
+    names = _layer_names(layers)
+    if not names:
+        return _note_html("No layer chosen: tick Actors, Quotes or Claims to highlight them.")
+    blocks = []
+    for name in names:
+        layer = LAYERS[name]
+        counts = _category_counts(art, name)
+        if not sum(counts.values()):
+            blocks.append(_note_html(f"This article has no {layer.table} annotated yet."))
+            continue
+        items = "".join(
+            f"<li>{_sample_html(layer, category)} {html.escape(meaning)} "
+            f"({counts.get(category, 0)})</li>"
+            for category, meaning in layer.meanings.items()
+        )
+        blocks.append(
+            f'<div class="kit-legend-{name}"><strong>{html.escape(layer.title)}</strong>'
+            f'<ul style="list-style:none;margin:0.2em 0;padding-left:0.5em;">{items}</ul></div>'
+        )
+    return f'<div class="kit-legend" role="note" aria-label="Legend">{"".join(blocks)}</div>'
+
+
+class Highlighted:
+    """The highlighted article as a static output: HTML in Jupyter, a one-line summary as text.
+
+    Unlike the widget it renders from a saved notebook and in exported HTML, with no kernel.
+    """
+
+    def __init__(self, article=None, layers: str | Iterable[str] = "quotes"):
+        self.article = _article(article)
+        self.layers = _layer_names(layers)
+
+    def _repr_html_(self) -> str:
+        return legend_html(self.article, self.layers) + highlight_html(self.article, self.layers)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            _plural(len(_layer_spans(self.article, name)), LAYERS[name].unit)
+            for name in self.layers
+        )
+        return f"The article with {counts or 'nothing'} highlighted."
+
+
+def highlighted(article=None, layers: str | Iterable[str] = "quotes") -> Highlighted:
+    """The article with layers highlighted, as a static output (no widget, no kernel needed)."""
+    return Highlighted(article, layers)
+
+
+def _layer_names(layers: str | Iterable[str] | None) -> list[str]:
+    if layers is None:
+        return []
+    names = [layers] if isinstance(layers, str) else list(layers)
+    unknown = [name for name in names if name not in LAYERS]
+    if unknown:
+        raise ValueError(
+            f"unknown layer {unknown[0]!r}: choose among {', '.join(LAYERS)} "
+            f"(for example highlight_html(art, 'quotes'))"
+        )
+    return [name for name in LAYERS if name in names]  # fixed order, no duplicates
+
+
+def _layer_spans(art, name: str) -> list[Span]:
+    table = getattr(art, LAYERS[name].table, None)
+    if table is None or table.empty:
+        return []
+    build = {"actors": _mention_span, "quotes": _quote_span, "claims": _claim_span}[name]
+    lookup = _Lookup.of(art)
+    return [build(row, lookup) for row in table.itertuples(index=False)]
+
+
+def _mention_span(row, lookup: _Lookup) -> Span:
+    layer = LAYERS["actors"]
+    side = lookup.side(row.actor_id)
+    kind = lookup.kinds.get(row.actor_id)
+    about = ", ".join(x for x in (kind, SIDE_NAMES[side]) if x)
+    name = lookup.name(row.actor_id)
+    return Span(
+        start=row.start,
+        end=row.end,
+        css_class=f"kit-actors-{side}",
+        title=f"mention of {name} ({about}), by {_given(row.form) or 'a mention'}",
+        label=layer.labels[side],
+        color=palette.color_for(side, layer.colors),
+        line=palette.line_style_for(side, layer.colors),
+        ident=row.mention_id,
+    )
+
+
+def _quote_span(row, lookup: _Lookup) -> Span:
+    layer = LAYERS["quotes"]
+    speaker = lookup.name(row.speaker_id)
+    return Span(
+        start=row.start,
+        end=row.end,
+        css_class=f"kit-quotes-{row.kind}",
+        title=f"{row.kind} quote — {speaker}, {row.cue}",
+        label=layer.labels.get(row.kind, row.kind),
+        color=palette.color_for(row.kind, layer.colors),
+        line=palette.line_style_for(row.kind, layer.colors),
+        ident=row.quote_id,
+    )
+
+
+def _claim_span(row, lookup: _Lookup) -> Span:
+    layer = LAYERS["claims"]
+    kind = row.source_type
+    source = _given(row.source_id)
+    if source:
+        who = lookup.name(source)
+    else:
+        who = "no source in this sentence"
+    note = _given(row.note)
+    return Span(
+        start=row.start,
+        end=row.end,
+        css_class=f"kit-claims-{kind}",
+        title=f"{_CLAIM_TITLES.get(kind, kind)} — {who}" + (f" ({note})" if note else ""),
+        label=layer.labels.get(kind, kind),
+        color=palette.color_for(kind, layer.colors),
+        line=palette.line_style_for(kind, layer.colors),
+        ident=row.claim_id,
+    )
+
+
+def _category_counts(art, name: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for span in _layer_spans(art, name):
+        category = span.css_class.removeprefix(f"kit-{name}-")
+        counts[category] = counts.get(category, 0) + 1
+    return counts
+
+
+def _paragraph_ranges(art) -> list[tuple[int, int, str]]:
+    """(start, end, role) of each non-empty line of the text; role from art.paragraphs if any."""
+    roles = {}
+    paragraphs = getattr(art, "paragraphs", None)
+    if paragraphs is not None and "role" in paragraphs:
+        roles = dict(zip(paragraphs.start, paragraphs.role, strict=True))
+    ranges, start = [], 0
+    for line in art.text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            ranges.append((start, end, roles.get(start) or "body"))
+        start = end + 1
+    return ranges
+
+
+def _paragraph_html(text: str, start: int, end: int, spans: list[Span], role: str) -> str:
+    style = "" if role == "body" else ' style="font-size:0.9em;font-style:italic;"'
+    inner = _spans_html(text, start, end, spans)
+    return f'<p class="kit-para kit-role-{html.escape(role)}"{style}>{inner}</p>'
+
+
+def _spans_html(text: str, start: int, end: int, spans: list[Span]) -> str:
+    """Escaped text[start:end] with spans marked; overlaps split into covered segments."""
+    inside = [s for s in spans if s.start < end and s.end > start and s.start < s.end]
+    cuts = {start, end} | {p for s in inside for p in (s.start, s.end) if start < p < end}
+    bounds = sorted(cuts)
+    pieces = []
+    for left, right in zip(bounds, bounds[1:], strict=False):
+        covering = [s for s in inside if s.start <= left and s.end >= right]
+        # Outer first, inner last: the innermost highlight gives the segment its look.
+        covering.sort(key=lambda s: (s.start, -s.end))
+        pieces.append(_segment_html(text[left:right], covering))
+        ending = sorted((s for s in inside if s.end == right), key=lambda s: s.end - s.start)
+        if ending:
+            pieces.append(_tag_html(*ending))
+    return "".join(pieces)
+
+
+def _segment_html(segment: str, covering: list[Span]) -> str:
+    escaped = html.escape(segment)
+    if not covering:
+        return escaped
+    inner = covering[-1]
+    classes = " ".join(dict.fromkeys(["kit-hl"] + [s.css_class for s in covering]))
+    ids = " ".join(dict.fromkeys(s.ident for s in covering if s.ident))
+    title = "; ".join(dict.fromkeys(s.title for s in covering))
+    style = _span_style(inner)
+    if len(covering) > 1:
+        # A second line on top tells the reader this piece sits inside another highlight.
+        outer = covering[-2]
+        style += f"border-top:3px {outer.line} {outer.color or 'currentColor'};"
+    return (
+        f'<span class="{classes}" data-ids="{html.escape(ids)}" '
+        f'title="{html.escape(title)}" style="{style}">{escaped}</span>'
+    )
+
+
+def _span_style(span: Span) -> str:
+    if span.color is None:
+        return "font-weight:bold;text-decoration:underline;"
+    background = palette.tint(span.color)
+    text = palette.readable_text_color(background)
+    return (
+        f"background:{background};color:{text};border-bottom:3px {span.line} {span.color};"
+        + _HIGHLIGHT_STYLE
+    )
+
+
+def _tag_html(*spans: Span) -> str:
+    """One superscript for all highlights ending here, innermost first: "partial · indirect"."""
+    labels = TAG_SEPARATOR.join(html.escape(span.label) for span in spans)
+    return f'<sup class="kit-tag" style="{_TAG_STYLE}">{labels}</sup>'
+
+
+def _sample_html(layer: Layer, category: str) -> str:
+    sample = Span(
+        0,
+        1,
+        f"kit-{layer.name}-{category}",
+        layer.meanings[category],
+        layer.labels[category],
+        palette.color_for(category, layer.colors),
+        palette.line_style_for(category, layer.colors),
+    )
+    return _segment_html("sample", [sample]) + _tag_html(sample)
+
+
+def _note_html(message: str) -> str:
+    return f'<p class="kit-note" style="{_NOTE_STYLE}">{html.escape(message)}</p>'
+
+
+# ---------------------------------------------------------------- quotes, speaker by speaker
+
+
+def speaker_options(article=None) -> list[tuple[str, str]]:
+    """(label, actor_id) for each actor who has quotes, most quoted first: "Peskov (2 quotes)"."""
+    art = _article(article)
+    quotes = art.quotes
+    if quotes is None or quotes.empty:
+        return []
+    lookup = _Lookup.of(art)
+    counts = quotes.speaker_id.value_counts()
+    order = sorted(counts.items(), key=lambda item: (-item[1], lookup.name(item[0])))
+    return [(f"{lookup.name(sid)} ({n} quote{'s' if n != 1 else ''})", sid) for sid, n in order]
+
+
+def quote_cards_html(article=None, speaker_id: str | None = None) -> str:
+    """Each quote of one speaker in its sentence, the quote and its cue marked, with the facts."""
+    art = _article(article)
+    quotes = art.quotes
+    mine = quotes[quotes.speaker_id == speaker_id].sort_values("start") if len(quotes) else quotes
+    lookup = _Lookup.of(art)
+    who = lookup.name(speaker_id)
+    if mine is None or mine.empty:
+        return _note_html(f"The article has no quotes from {who}.")
+    cards = [_quote_card_html(art, row, lookup) for row in mine.itertuples(index=False)]
+    return (
+        f'<div class="kit-quotes" role="list" aria-label="Quotes from {html.escape(str(who))}">'
+        + "".join(cards)
+        + "</div>"
+    )
+
+
+def _quote_card_html(art, row, lookup: _Lookup) -> str:
+    quote = _quote_span(row, lookup)
+    cue = Span(row.cue_start, row.cue_end, "kit-cue", f"cue: {row.cue}", "cue", None)
+    start, end = _context(art, min(row.start, row.cue_start), max(row.end, row.cue_end))
+    sentence = _spans_html(art.text, start, end, [quote, cue])
+    facts = [
+        ("kind", f"{row.kind} quote"),
+        ("cue", row.cue),
+        ("channel", _given(row.channel) or "not given"),
+        ("day", _given(row.day) or "not given"),
+    ]
+    rows = "".join(
+        f'<li style="display:inline;margin-right:1.4em;"><strong>{label}:</strong> '
+        f"{html.escape(str(value))}</li>"
+        for label, value in facts
+    )
+    return (
+        f'<div class="kit-quote-card" role="listitem" data-ids="{html.escape(row.quote_id)}" '
+        f'style="margin:0.4em 0 1em 0;">'
+        f'<p style="line-height:1.8;margin:0;">{sentence}</p>'
+        f'<ul style="list-style:none;margin:0.1em 0;padding-left:0;">{rows}</ul></div>'
+    )
+
+
+def _context(art, start: int, end: int) -> tuple[int, int]:
+    """The sentences around a span (the span alone when the article has no sentence table)."""
+    sentences = getattr(art, "sentences", None)
+    if sentences is None or sentences.empty:
+        return start, end
+    hit = sentences[(sentences.start < end) & (sentences.end > start)]
+    if hit.empty:
+        return start, end
+    return min(int(hit.start.min()), start), max(int(hit.end.max()), end)
+
+
+# ---------------------------------------------------------------- the widgets
+
+
+def article_viewer(article=None, layers: str | Iterable[str] = ("quotes",)):
+    """The article with checkboxes to highlight actors, quotes and claims, and a legend."""
+    widgets = _ipywidgets()
+    try:
+        art = _article(article)
+        chosen = _layer_names(layers)
+    except Exception as error:  # a lesson shows a message, never a traceback
+        return _message_widget(f"The article viewer cannot start: {error}")
+    boxes = {
+        name: widgets.Checkbox(
+            value=name in chosen, description=layer.title, indent=False, layout={"width": "auto"}
+        )
+        for name, layer in LAYERS.items()
+    }
+    legend, body = widgets.HTML(), widgets.HTML()
+
+    def refresh(_change=None) -> None:
+        shown = [name for name, box in boxes.items() if box.value]
+        try:
+            legend.value = legend_html(art, shown)
+            body.value = highlight_html(art, shown)
+        except Exception as error:  # keep the widget alive and say what went wrong
+            legend.value = _note_html(f"Could not highlight the article: {error}")
+
+    for box in boxes.values():
+        box.observe(refresh, names="value")
+    refresh()
+    heading = widgets.HTML(
+        "<strong>Article viewer</strong>: tick the layers to highlight; hover a highlight "
+        "to see who and what it is."
+    )
+    counts = ", ".join(
+        _plural(len(_layer_spans(art, name)), layer.unit) for name, layer in LAYERS.items()
+    )
+    summary = f"Article viewer ({counts}). Run the cell to use it."
+    return _kit_box(
+        [heading, widgets.HBox(list(boxes.values())), legend, body], summary, "Article viewer"
+    )
+
+
+def quote_explorer(article=None, speaker: str | None = None):
+    """Pick a speaker; read each of their quotes in its sentence, with kind, cue, channel, day."""
+    widgets = _ipywidgets()
+    try:
+        art = _article(article)
+        options = speaker_options(art)
+    except Exception as error:  # a lesson shows a message, never a traceback
+        return _message_widget(f"The quote explorer cannot start: {error}")
+    if not options:
+        return _message_widget("This article has no quotes annotated yet.")
+    ids = [sid for _label, sid in options]
+    first = speaker if speaker in ids else ids[0]
+    picker = widgets.Dropdown(
+        options=options, value=first, description="Speaker", layout={"width": "max-content"}
+    )
+    cards = widgets.HTML()
+
+    def refresh(_change=None) -> None:
+        try:
+            cards.value = quote_cards_html(art, picker.value)
+        except Exception as error:  # keep the widget alive and say what went wrong
+            cards.value = _note_html(f"Could not show the quotes: {error}")
+
+    picker.observe(refresh, names="value")
+    refresh()
+    summary = f"Quote explorer ({len(art.quotes)} quotes from {len(options)} speakers). "
+    summary += "Run the cell to use it."
+    return _kit_box([picker, cards], summary, "Quote explorer")
+
+
+def choice_quiz(
+    question: str,
+    options: list[str] | list[tuple[str, object]],
+    checker: Callable[[object], object],
+    title: str = "Quiz",
+    hinter: Callable[[], object] | None = None,
+):
+    """A multiple-choice widget: radio buttons, a Check button and a feedback area.
+
+    ``checker(value)`` returns a result with ``correct`` and ``message`` (and optionally
+    ``_repr_html_``), such as ``kitlib.check.check``'s Feedback. With ``hinter``, a Hint
+    button shows ``hinter()`` (one rung of the hint ladder per press).
+    """
+    widgets = _ipywidgets()
+    choices = widgets.RadioButtons(options=options, value=None, layout={"width": "max-content"})
+    button = widgets.Button(description="Check", button_style="primary", icon="check")
+    feedback = widgets.HTML()
+
+    def on_check(_button=None) -> None:
+        if choices.value is None:
+            feedback.value = _note_html("Choose an answer first, then press Check.")
+            return
+        try:
+            feedback.value = _feedback_html(checker(choices.value))
+        except Exception as error:  # a quiz answers with a message, never a traceback
+            feedback.value = _note_html(f"The answer could not be checked: {error}")
+
+    def on_hint(_button=None) -> None:
+        try:
+            feedback.value = _feedback_html(hinter())
+        except Exception as error:  # a quiz answers with a message, never a traceback
+            feedback.value = _note_html(f"No hint could be shown: {error}")
+
+    button.on_click(on_check)
+    buttons = [button]
+    if hinter is not None:
+        hint_button = widgets.Button(description="Hint", icon="lightbulb-o")
+        hint_button.on_click(on_hint)
+        buttons.append(hint_button)
+    prompt = widgets.HTML(f"<strong>{html.escape(title)}</strong>: {html.escape(question)}")
+    # ipywidgets cuts a text form at 110 characters: keep the summary shorter than that.
+    tail = f" ({len(options)} options). Run the cell to answer."
+    summary = f"{title}: {_shorten(question, 110 - len(title) - len(tail) - 2)}{tail}"
+    return _kit_box([prompt, choices, widgets.HBox(buttons), feedback], summary, "Quiz")
+
+
+def quiz(exercise_id: str, article=None):
+    """The multiple-choice widget for a choice exercise of ``kitlib.check`` (e.g. "article.when").
+
+    Check answers with ``kitlib.check.check``; Hint climbs the exercise's hint ladder.
+    """
+    import importlib
+
+    try:
+        # By module path: the names kitlib.check and kitlib.exercises are also functions.
+        checks = importlib.import_module("kitlib.check")
+        registry = importlib.import_module("kitlib.exercises")
+        exercise = registry.get(exercise_id) if isinstance(exercise_id, str) else None
+        if exercise is None:
+            return _message_widget(str(checks.check(exercise_id, article=article).message))
+        options = dict(getattr(exercise, "options", None) or {})
+        if not options:
+            return _message_widget(
+                f"{exercise_id} is a {exercise.kind} exercise, not a multiple-choice one: "
+                f"answer it with kitlib.check({exercise_id!r}, your_answer)."
+            )
+    except Exception as error:  # a lesson shows a message, never a traceback
+        return _message_widget(f"No quiz for {exercise_id!r}: {error}")
+
+    def checker(key):
+        return checks.check(exercise_id, key, article=article)
+
+    def hinter():
+        return checks.hint(exercise_id, article=article)
+
+    labelled = [(f"({key}) {text}", key) for key, text in options.items()]
+    return choice_quiz(exercise.prompt, labelled, checker, f"Quiz {exercise_id}", hinter)
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _feedback_html(result) -> str:
+    if hasattr(result, "_repr_html_"):
+        return result._repr_html_()
+    correct = bool(getattr(result, "correct", False))
+    message = str(getattr(result, "message", result))
+    verdict = "Correct." if correct else "Not yet."
+    return f"<p><strong>{verdict}</strong> {html.escape(message)}</p>"
+
+
+# ---------------------------------------------------------------- shared plumbing
+
+
+def _ipywidgets():
+    import ipywidgets
+
+    return ipywidgets
+
+
+@functools.cache
+def _kit_box_class():
+    widgets = _ipywidgets()
+
+    class KitBox(widgets.VBox):
+        """A VBox whose text form is a one-line summary: deterministic in saved notebooks."""
+
+        def __repr__(self) -> str:
+            return getattr(self, "_kit_summary", "KitBox")
+
+    return KitBox
+
+
+def _kit_box(children: list, summary: str, label: str):
+    box = _kit_box_class()(children=children)
+    box._kit_summary = summary
+    box.add_class("kit-widget")
+    box.add_class("kit-" + label.lower().replace(" ", "-"))
+    return box
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+def _message_widget(message: str):
+    widgets = _ipywidgets()
+    return _kit_box([widgets.HTML(_note_html(message))], message, "Message")
+
+
+def _article(article):
+    if article is not None:
+        return article
+    from kitlib.article import load_article
+
+    return load_article()
+
+
+def _given(value):
+    """None for a missing value (None or NaN), the value otherwise."""
+    if value is None:
+        return None
+    try:
+        if value != value:  # NaN
+            return None
+    except (TypeError, ValueError):
+        return value
+    return value
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """Names, kinds and sides of actors and documents, looked up by id."""
+
+    names: dict[str, str]
+    kinds: dict[str, str]
+    sides: dict[str, str]
+
+    @classmethod
+    def of(cls, art) -> _Lookup:
+        names, kinds, sides = {}, {}, {}
+        documents = getattr(art, "documents", None)
+        if documents is not None and not documents.empty:
+            names.update(zip(documents.document_id, documents.name, strict=True))
+        actors = getattr(art, "actors", None)
+        if actors is not None and not actors.empty:
+            for row in actors.itertuples(index=False):
+                names[row.actor_id] = row.name
+                kinds[row.actor_id] = _given(getattr(row, "kind", None))
+                sides[row.actor_id] = _given(getattr(row, "side", None))
+        return cls(names, kinds, sides)
+
+    def name(self, ident) -> str:
+        return str(self.names.get(ident, ident))
+
+    def side(self, actor_id) -> str:
+        side = self.sides.get(actor_id)
+        return side if side in palette.SIDE_COLORS else "other"

@@ -1,0 +1,292 @@
+"""The lesson plots (kitlib.plots): data from the article tables, labels, colours, determinism."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from collections import Counter
+
+import pytest
+
+import kitlib
+from kitlib import palette, plots
+
+FUNCTIONS = [
+    plots.actor_mentions,
+    plots.actor_cooccurrence,
+    plots.demand_map,
+    plots.quotes_by_speaker,
+    plots.cue_verbs,
+    plots.attribution_map,
+    plots.source_balance,
+]
+SAFE_COLORS = (
+    set(palette.OKABE_ITO.values())
+    | {palette.GREY, "#DDDDDD", "#FFFFFF"}
+    | {palette.tint(c, plots.CELL_TINT) for c in plots.DEMAND_KIND_COLORS.values()}
+)
+
+
+@pytest.fixture(scope="module")
+def figures(art):
+    return {f.__name__: f(art) for f in FUNCTIONS}
+
+
+def names(art) -> dict[str, str]:
+    return dict(zip(art.actors.actor_id, art.actors.name, strict=True))
+
+
+def bar_totals(fig, axis_of_labels="y") -> Counter:
+    """Sum the bar lengths per category label over all traces."""
+    value_axis = "x" if axis_of_labels == "y" else "y"
+    totals: Counter = Counter()
+    for trace in fig.data:
+        for label, value in zip(
+            getattr(trace, axis_of_labels), getattr(trace, value_axis), strict=True
+        ):
+            totals[label] += value
+    return totals
+
+
+# ---------------------------------------------------------------- common to every figure
+
+
+@pytest.mark.parametrize("function", FUNCTIONS, ids=lambda f: f.__name__)
+def test_figure_is_titled_labelled_summarised_and_offline(function, figures):
+    fig = figures[function.__name__]
+    assert fig.layout.title.text
+    axes = [key for key in fig.layout if re.fullmatch(r"[xy]axis\d*", key)]
+    assert len(axes) >= 2
+    for key in axes:
+        assert fig.layout[key].title.text, f"{key} has no title"
+    summary = plots.figure_summary(fig)
+    assert summary and "\n" not in summary and summary[0].isupper()
+    text = fig.to_json()
+    assert "://" not in text and "cdn" not in text.lower()
+
+
+@pytest.mark.parametrize("function", FUNCTIONS, ids=lambda f: f.__name__)
+def test_figure_json_is_deterministic(function, art):
+    assert function(art).to_json() == function(art).to_json()
+
+
+@pytest.mark.parametrize("function", FUNCTIONS, ids=lambda f: f.__name__)
+def test_colours_are_colour_blind_safe_and_bars_carry_patterns(function, figures):
+    fig = figures[function.__name__]
+    for trace in fig.data:
+        if trace.type == "bar":
+            assert trace.marker.color in SAFE_COLORS
+            assert trace.marker.pattern.shape is not None  # a second cue, even if plain
+        else:
+            for _stop, color in trace.colorscale:
+                assert color.upper() in SAFE_COLORS, color
+    patterns = [t.marker.pattern.shape for t in fig.data if t.type == "bar"]
+    legends = {(t.legend or "legend") for t in fig.data if t.type == "bar"}
+    for legend in legends:
+        shown = [t.marker.pattern.shape for t in fig.data if (t.legend or "legend") == legend]
+        assert len(set(shown)) == len(shown), "two categories share a pattern"
+    assert patterns or function in (plots.actor_cooccurrence, plots.demand_map)
+
+
+@pytest.mark.parametrize("function", FUNCTIONS, ids=lambda f: f.__name__)
+def test_empty_tables_give_a_figure_that_says_so(function, art):
+    empty = dataclasses.replace(
+        art,
+        **{t: getattr(art, t).iloc[0:0] for t in ("mentions", "quotes", "demands", "claims")},
+    )
+    fig = function(empty)
+    assert fig.layout.title.text
+    if function is not plots.attribution_map:  # sentences remain: they are all "no claim"
+        assert re.search(r"\bno\b", plots.figure_summary(fig), re.IGNORECASE)
+
+
+def test_show_displays_the_figure_then_its_summary(monkeypatch, art):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: shown.append((obj, kw)))
+    fig = plots.quotes_by_speaker(art)
+    plots.show(fig)
+    assert shown[0][0] is fig
+    bundle, options = shown[1]
+    assert options == {"raw": True}
+    assert bundle["text/plain"] == plots.figure_summary(fig)
+    assert html.escape(plots.figure_summary(fig)) in bundle["text/html"]
+
+
+# ---------------------------------------------------------------- actors
+
+
+@pytest.mark.parametrize("by", ["kind", "side", "form"])
+def test_actor_mentions_count_every_mention(art, by):
+    fig = plots.actor_mentions(art, by=by)
+    expected = Counter(names(art)[a] for a in art.mentions.actor_id)
+    assert bar_totals(fig) == expected
+    assert sum(bar_totals(fig).values()) == len(art.mentions)
+    order = list(reversed(fig.layout.yaxis.categoryarray))  # top of the chart first
+    assert [expected[n] for n in order] == sorted(expected.values(), reverse=True)
+
+
+def test_actor_mentions_colour_by_the_actor_column(art):
+    fig = plots.actor_mentions(art, by="kind")
+    kind_of = dict(zip(art.actors.name, art.actors.kind, strict=True))
+    for trace in fig.data:
+        assert {kind_of[n] for n in trace.y} == {trace.name}
+        assert trace.marker.color == palette.ACTOR_KIND_COLORS[trace.name]
+    top = fig.layout.yaxis.categoryarray[-1]
+    assert plots.figure_summary(fig).lower().startswith(top.lower())
+
+
+def test_actor_mentions_rejects_an_unknown_colouring(art):
+    with pytest.raises(ValueError, match="'kind', 'side' or 'form'"):
+        plots.actor_mentions(art, by="colour")
+
+
+def test_cooccurrence_counts_shared_sentences(art):
+    fig = plots.actor_cooccurrence(art)
+    (heat,) = fig.data
+    together = art.mentions.groupby("sentence_id").actor_id.apply(set)
+    label_to_id = {v: k for k, v in names(art).items()}
+    for i, row_label in enumerate(heat.y):
+        for j, col_label in enumerate(heat.x):
+            a, b = label_to_id[row_label], label_to_id[col_label]
+            expected = None if a == b else sum(1 for s in together if a in s and b in s)
+            assert heat.z[i][j] == expected
+    assert [list(r) for r in heat.z] == [list(c) for c in zip(*heat.z, strict=True)]
+    best = max(v for r in heat.z for v in r if v is not None)
+    assert f"({best}" in plots.figure_summary(fig)
+
+
+# ---------------------------------------------------------------- demands
+
+
+def test_demand_map_has_one_cell_per_place_and_party(art):
+    fig = plots.demand_map(art)
+    (heat,) = fig.data
+    placed = art.demands[art.demands.places.map(len) > 0]
+    expected = set()
+    for row in placed.itertuples():
+        party = names(art).get(row.party_id) if row.party_id else None
+        for place in row.places:
+            expected.add((place, party))
+    filled = {
+        (place, party)
+        for i, place in enumerate(heat.y)
+        for j, party in enumerate(heat.x)
+        if heat.z[i][j] is not None
+    }
+    assert filled == expected
+    first_places = [p for row in placed.sort_values("start").places for p in row]
+    assert list(heat.y) == list(dict.fromkeys(first_places))  # reading order
+    for i, place in enumerate(heat.y):
+        for j, party in enumerate(heat.x):
+            kinds = {
+                r.kind
+                for r in placed.itertuples()
+                if place in r.places and names(art).get(r.party_id) == party
+            }
+            if kinds:
+                assert heat.text[i][j].startswith(plots.DEMAND_KIND_NAMES[kinds.pop()])
+
+
+def test_demand_map_hover_gives_condition_and_addressee(art):
+    (heat,) = plots.demand_map(art).data
+    hovers = " ".join(h for row in heat.customdata for h in row)
+    for row in art.demands[art.demands.places.map(len) > 0].itertuples():
+        if row.condition:
+            assert html.escape(row.condition, quote=False) in hovers
+        if row.addressee_id:
+            assert f"who is to act: {names(art)[row.addressee_id]}" in hovers
+
+
+def test_demand_map_summary_names_the_place_named_most(art):
+    placed = art.demands[art.demands.places.map(len) > 0]
+    counts = Counter(p for places in placed.places for p in places)
+    best = max(counts.values())
+    summary = plots.figure_summary(plots.demand_map(art))
+    assert any(summary.startswith(p) for p, n in counts.items() if n == best)
+    unplaced = len(art.demands) - len(placed)
+    words = "term names" if unplaced == 1 else "terms name"
+    assert f"{unplaced} {words} no place" in summary
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def test_quotes_by_speaker_match_the_quote_table(art):
+    fig = plots.quotes_by_speaker(art)
+    for trace in fig.data:
+        expected = Counter(
+            names(art)[s] for s in art.quotes[art.quotes.kind == trace.name].speaker_id
+        )
+        assert dict(zip(trace.y, trace.x, strict=True)) == dict(expected)
+        assert trace.marker.color == palette.QUOTE_KIND_COLORS[trace.name]
+    assert sum(bar_totals(fig).values()) == len(art.quotes)
+    counts = art.quotes.speaker_id.value_counts()
+    tops = [names(art)[s] for s in counts.index if counts[s] == counts.max()]
+    assert any(plots.figure_summary(fig).startswith(t) for t in tops)
+
+
+def test_cue_verbs_count_each_verb_once_per_use(art):
+    fig = plots.cue_verbs(art)
+    uses = art.quotes.drop_duplicates(["cue_start", "cue_end"])
+    expected = Counter(uses.cue.str.lower())
+    assert bar_totals(fig, axis_of_labels="x") == expected
+    top = max(expected.values())
+    assert any(f"“{v}”" in plots.figure_summary(fig) for v, n in expected.items() if n == top)
+    assert list(fig.layout.xaxis.categoryarray) == sorted(expected, key=lambda v: (-expected[v], v))
+
+
+# ---------------------------------------------------------------- sources
+
+
+def test_attribution_map_has_one_bar_per_sentence_coloured_by_its_claims(art):
+    fig = plots.attribution_map(art)
+    seen = {}
+    for trace in fig.data:
+        for hover in trace.customdata:
+            sentence_id = re.match(r"<b>(s\d+)</b>", hover).group(1)
+            seen[sentence_id] = trace.name
+    assert sorted(seen) == sorted(art.sentences.sentence_id)
+    for sentence in art.sentences.itertuples():
+        types = set(art.claims[art.claims.sentence_id == sentence.sentence_id].source_type)
+        expected = types.pop() if len(types) == 1 else ("mixed" if types else "no claim")
+        assert seen[sentence.sentence_id] == expected
+    assert plots.figure_summary(fig).startswith("Most sentences are")
+
+
+def test_attribution_map_hover_shows_the_sentence(art):
+    fig = plots.attribution_map(art)
+    hovers = {h.split("</b>")[0][3:]: h for t in fig.data for h in t.customdata}
+    for sentence in art.sentences.itertuples():
+        words = html.escape(sentence.text, quote=False).split()
+        shown = hovers[sentence.sentence_id].replace("<br>", " ").split()
+        assert shown[1 : 1 + len(words)] == words
+
+
+def test_source_balance_counts_every_claim_and_quote(art):
+    fig = plots.source_balance(art)
+    claims = [t for t in fig.data if (t.legend or "legend") == "legend"]
+    quotes = [t for t in fig.data if t.legend == "legend2"]
+    assert sum(sum(t.y) for t in claims) == len(art.claims)
+    assert sum(sum(t.y) for t in quotes) == len(art.quotes)
+    unattributed = [t for t in claims if t.name == "unattributed"]
+    assert list(unattributed[0].x) == ["no source"]
+    assert sum(unattributed[0].y) == (art.claims.source_type == "unattributed").sum()
+    side_of = dict(zip(art.actors.actor_id, art.actors.side, strict=True))
+    russian = art.quotes.speaker_id.map(side_of).eq("russia").sum()
+    assert sum(y for t in quotes for x, y in zip(t.x, t.y, strict=True) if x == "Russia") == russian
+
+
+@pytest.mark.parametrize("seed", kitlib.seed_names())
+def test_every_shipped_article_plots_with_totals_from_its_tables(seed):
+    other = kitlib.load_article(seed)
+    for function in FUNCTIONS:
+        fig = function(other)
+        assert fig.layout.title.text and plots.figure_summary(fig)
+        assert "://" not in fig.to_json()
+    assert sum(bar_totals(plots.actor_mentions(other)).values()) == len(other.mentions)
+    assert sum(bar_totals(plots.quotes_by_speaker(other)).values()) == len(other.quotes)
+    bars = sum(len(t.customdata) for t in plots.attribution_map(other).data)
+    assert bars == len(other.sentences)
