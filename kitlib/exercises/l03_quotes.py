@@ -1,0 +1,448 @@
+"""Exercises of lesson 03, "Quotes": direct, partial and indirect quotes, cue verbs, channels.
+
+Also two small helpers the lesson shows: ``quotes_to_classify`` (the quotes of the
+classification exercise, without their kind) and ``naive_quotes`` / ``naive_vs_annotation``,
+a rule-based quote extractor (quotation marks + a reporting verb) set against the annotation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kitlib.exercises import Choice, Classify, Evidence, Item, Names, Number, Reflection
+
+KINDS = ["direct", "partial", "indirect"]
+# Cues that colour the speaker most plainly: the lesson's examples, in order of preference.
+LOADED_CUES = ("insisted", "signaled", "reiterated", "claimed", "admitted", "conceded")
+# Cues that only report. Any other cue adds the reporter's reading of how the words came out.
+NEUTRAL_CUES = {"said", "say", "says", "saying", "told", "tells"}
+# The naive extractor's idea of a reporting verb: the common neutral ones only, on purpose.
+NAIVE_VERBS = re.compile(r"\b(?:said|says|say|saying|told)\b", re.IGNORECASE)
+QUOTED = re.compile(r"[\"“](.+?)[\"”]")
+
+
+# --- shared look-ups ------------------------------------------------------------------------
+
+
+def _paragraph_of(art, sentence_id: str) -> str:
+    hit = art.sentences.loc[art.sentences.sentence_id == sentence_id, "paragraph_id"]
+    return hit.iloc[0] if len(hit) else "?"
+
+
+def _quote_evidence(row, art) -> Evidence:
+    return Evidence(f"paragraph {_paragraph_of(art, row.sentence_id)}", row.text)
+
+
+def _speakers(art, kinds: list[str]) -> list[str]:
+    """Speakers with at least one quote of the given kinds, in reading order."""
+    rows = art.quotes[art.quotes.kind.isin(kinds)].sort_values("start")
+    return list(dict.fromkeys(rows.speaker_id))
+
+
+def _first_quote_per_speaker(art, kinds: tuple[str, ...] = ("direct", "partial")) -> dict:
+    """speaker_id -> their first quote (of ``kinds`` if they have one), as evidence."""
+    quotes = art.quotes.sort_values("start")
+    preferred = quotes[quotes.kind.isin(kinds)]
+    found = {}
+    for row in [*preferred.itertuples(index=False), *quotes.itertuples(index=False)]:
+        found.setdefault(row.speaker_id, _quote_evidence(row, art))
+    return found
+
+
+def _names(art) -> dict[str, str]:
+    return dict(zip(art.actors.actor_id, art.actors.name, strict=True))
+
+
+# --- who is quoted in their own words -------------------------------------------------------
+
+
+def _direct_speaker_mistakes(art) -> dict[str, str]:
+    messages, names = {}, _names(art)
+    direct = set(_speakers(art, ["direct"]))
+    quotes = art.quotes.sort_values("start")
+    # A partial quote first: it is the evidence shown, and the likelier reason for the slip.
+    rows = [*quotes[quotes.kind == "partial"].itertuples(index=False)]
+    for row in rows + [*quotes.itertuples(index=False)]:
+        if row.speaker_id in direct or row.speaker_id in messages:
+            continue
+        who = names.get(row.speaker_id, row.speaker_id)
+        if row.kind == "partial":
+            messages[row.speaker_id] = (
+                f"only a fragment of {who}'s words is in quotation marks "
+                f"(“{row.text.strip(' ,')}”), inside reported speech: a partial quote, "
+                "not a direct one."
+            )
+        else:
+            messages[row.speaker_id] = (
+                f"the text reports {who} with “{row.cue}” and no quotation marks: the words are "
+                "the reporter's, so the quote is indirect."
+            )
+    return messages
+
+
+Names(
+    "quotes.direct-speakers",
+    "Which speakers are quoted directly, in their own words inside quotation marks? "
+    "Give their actor_ids.",
+    answer=lambda art: art.quotes.loc[art.quotes.kind == "direct", "speaker_id"],
+    vocab="actors",
+    noun="speakers",
+    column="speaker_id",
+    mistakes=_direct_speaker_mistakes,
+    evidence=_first_quote_per_speaker,
+    hints=[
+        "Each row of `art.quotes` is one quote; the `kind` column says whether it is direct.",
+        "Keep the rows whose kind is 'direct' (`art.quotes[art.quotes.kind == 'direct']`), "
+        "then read their `speaker_id` column. `.unique()` drops the repeats.",
+    ],
+    explanation="Everyone else in the article is paraphrased, or quoted by a word or two.",
+)
+
+
+def _direct_count_mistakes(art) -> dict[float, str]:
+    direct = art.quotes[art.quotes.kind == "direct"]
+    partial = (art.quotes.kind == "partial").sum()
+    messages = {
+        float(direct.speaker_id.nunique()): "that is the number of speakers quoted directly. "
+        "A quotation interrupted by its attribution (“...,” he said. “...”) is two spans, "
+        "so count the rows, not the people.",
+        float(len(art.quotes)): "that counts every quote; keep only the direct ones.",
+    }
+    if partial:
+        messages[float(len(direct) + partial)] = (
+            "that adds the partial quotes. A word or two in quotation marks inside reported "
+            "speech is a partial quote, not a direct one."
+        )
+    return messages
+
+
+Number(
+    "quotes.direct-count",
+    "How many direct quotes (rows of kind 'direct') does the article have?",
+    answer=lambda art: (art.quotes.kind == "direct").sum(),
+    noun="direct quotes",
+    mistakes=_direct_count_mistakes,
+    hints=[
+        "`art.quotes.kind == 'direct'` gives True or False for each quote.",
+        "`.sum()` counts the True values. Or: `art.quotes.kind.value_counts()` counts every kind.",
+    ],
+    explanation="Speakers who keep talking after “..., X said.” get two spans with one speaker.",
+)
+
+
+def _only_paraphrased(art) -> list[str]:
+    own_words = set(_speakers(art, ["direct", "partial"]))
+    return [s for s in _speakers(art, KINDS) if s not in own_words]
+
+
+def _paraphrase_mistakes(art) -> dict[str, str]:
+    messages = {}
+    for row in art.quotes.sort_values("start").itertuples(index=False):
+        if row.kind in ("direct", "partial") and row.speaker_id not in messages:
+            what = "a partial quote" if row.kind == "partial" else "a direct quote"
+            messages[row.speaker_id] = (
+                f"some of their own words are printed in quotation marks (“"
+                f"{row.text.strip(' ,')}”, {what}), so they are not only paraphrased."
+            )
+    return messages
+
+
+Names(
+    "quotes.only-paraphrased",
+    "Which speakers are only paraphrased: they have quotes, but not one word of theirs is "
+    "inside quotation marks (no direct and no partial quote)? Give their actor_ids.",
+    answer=_only_paraphrased,
+    vocab="actors",
+    noun="speakers",
+    column="speaker_id",
+    mistakes=_paraphrase_mistakes,
+    evidence=_first_quote_per_speaker,
+    hints=[
+        "Start from all speakers (`art.quotes.speaker_id.unique()`), then take away those who "
+        "have a direct or a partial quote.",
+        "`art.quotes[art.quotes.kind.isin(['direct', 'partial'])].speaker_id` are the speakers "
+        "with their own words; a speaker in neither list is only paraphrased.",
+    ],
+    explanation="A reader has only the reporter's version of what these speakers said.",
+)
+
+
+# --- classify quotes by kind ------------------------------------------------------------------
+
+
+def classification_ids(art) -> list[str]:
+    """The quotes of the sentence that mixes most kinds, plus the first of each missing kind."""
+    quotes = art.quotes.sort_values("start")
+    if quotes.empty:
+        return []
+    kinds_per_sentence = quotes.groupby("sentence_id", sort=False).kind.nunique()
+    busiest = kinds_per_sentence.idxmax()
+    chosen = list(quotes.loc[quotes.sentence_id == busiest, "quote_id"])
+    present = set(quotes.loc[quotes.sentence_id == busiest, "kind"])
+    for kind in KINDS:
+        if kind not in present and (quotes.kind == kind).any():
+            chosen.append(quotes.loc[quotes.kind == kind, "quote_id"].iloc[0])
+    order = list(quotes.quote_id)
+    return sorted(chosen, key=order.index)
+
+
+def quotes_to_classify(art):
+    """The quotes of exercise quotes.classify-kinds, without their kind."""
+    picked = art.quotes[art.quotes.quote_id.isin(classification_ids(art))]
+    return picked[["quote_id", "sentence_id", "speaker_id", "cue", "text"]].reset_index(drop=True)
+
+
+def _kind_mistakes(art) -> dict[str, str]:
+    messages = {}
+    for row in art.quotes.itertuples(index=False):
+        sentence = art.sentences.loc[art.sentences.sentence_id == row.sentence_id, "text"].iloc[0]
+        if row.kind == "direct":
+            messages[row.quote_id] = (
+                f"“{row.text.strip(' ,')}” stands inside quotation marks as a whole "
+                "sentence of its own: the speaker's exact words, a direct quote."
+            )
+        elif row.kind == "partial":
+            messages[row.quote_id] = (
+                f"only “{row.text.strip(' ,')}” is in quotation marks, and it sits inside a "
+                "sentence the reporter wrote: a partial quote."
+            )
+        elif '"' in row.text or "“" in row.text:
+            messages[row.quote_id] = (
+                "it holds a quoted word, but most of it is the reporter's wording of what was "
+                f"said (“{row.cue} ... {row.text}”): reported speech, an indirect quote. "
+                "The quoted word itself is the partial quote."
+            )
+        else:
+            messages[row.quote_id] = (
+                f"there are no quotation marks around “{row.text}”: the words are the "
+                "reporter's, an indirect quote (reported speech)."
+                + (" A paraphrase is still a quote." if '"' in sentence else "")
+            )
+    return messages
+
+
+Classify(
+    "quotes.classify-kinds",
+    "Label each quote shown above as 'direct', 'partial' or 'indirect', from its sentence "
+    "alone (do not peek at the kind column). Give a dict such as {'q01': 'indirect', ...}.",
+    answer=lambda art: {
+        row.quote_id: row.kind
+        for row in art.quotes[art.quotes.quote_id.isin(classification_ids(art))].itertuples()
+    },
+    labels=KINDS,
+    vocab="quotes",
+    noun="quotes",
+    columns=("quote_id", "kind"),
+    mistakes=_kind_mistakes,
+    hints=[
+        "Look for quotation marks first. Around a whole statement: direct. Around a word or "
+        "two inside the reporter's sentence: partial. None at all: indirect.",
+        "A quote can hold a partial quote: the reported speech around it is still indirect.",
+    ],
+)
+
+
+# --- cue verbs ------------------------------------------------------------------------------
+
+
+def _cue_example(art, cues) -> str:
+    """'Vladimir Putin: “insisted on two core demands …”': the first quote with one of ``cues``
+    (earlier cues preferred), with its cue, clipped."""
+    names = _names(art)
+    quotes = art.quotes.sort_values("cue_start")
+    for cue in cues:
+        for row in quotes[quotes.cue.str.lower() == cue].itertuples(index=False):
+            who = names.get(row.speaker_id, row.speaker_id)
+            words = " ".join(art.text[row.cue_start : row.end].split())
+            words = words if len(words) <= 60 else words[:59].rstrip() + "…"
+            return f"{who}: “{words}”"
+    return ""
+
+
+def _cue_feedback(art) -> dict[str, str]:
+    said = _cue_example(art, sorted(NEUTRAL_CUES))
+    others = [c for c in art.quotes.cue.str.lower().unique() if c not in NEUTRAL_CUES]
+    loaded = _cue_example(art, [*LOADED_CUES, *sorted(others)])
+    said_ex = f" ({said})" if said else ""
+    loaded_ex = f" ({loaded})" if loaded else ""
+    return {
+        "a": "'Said' is the neutral verb: it reports that words were spoken and nothing more"
+        f"{said_ex}. It tells the reader nothing about whether the reporter agrees.",
+        "b": f"For example{loaded_ex}: swap the verb for 'said' and the reading goes away.",
+        "c": "Quotation marks, not the verb, show exact words. Most loaded verbs in news report "
+        f"paraphrase{loaded_ex}.",
+        "d": "The verbs differ: 'insisted' says the speaker holds to a point, 'reiterated' that "
+        "it was said before, 'signaled' that nobody said it outright. Swap one for 'said' and "
+        "the sentence reads differently.",
+    }
+
+
+Choice(
+    "quotes.cue-meaning",
+    "Which statement about reporting verbs (cues) is right?",
+    options={
+        "a": "'Said' tells the reader that the reporter agrees with the speaker.",
+        "b": "'Said' only reports; 'insisted', 'signaled' or 'reiterated' add the reporter's "
+        "reading of how, or whether, the words were said.",
+        "c": "A verb such as 'insisted' shows that the speaker's exact words are quoted.",
+        "d": "Reporting verbs are interchangeable: they all just mean 'said'.",
+    },
+    answer="b",
+    feedback=_cue_feedback,
+    hints=[
+        "Rewrite a sentence of the article with 'said' instead of its verb. What changes?",
+        "Quotation marks show exact words; the verb shows how the reporter frames the words.",
+    ],
+)
+
+
+# --- where the words were said --------------------------------------------------------------
+
+
+NOT_SAID = "not said"
+
+
+def _first_direct_channel(art) -> str:
+    rows = art.quotes[(art.quotes.kind == "direct") & art.quotes.channel.notna()]
+    return rows.sort_values("start").channel.iloc[0] if len(rows) else NOT_SAID
+
+
+def _channel_mistakes(art) -> dict[str, str]:
+    direct = set(art.quotes.loc[art.quotes.kind == "direct", "channel"].dropna())
+    messages = {}
+    for channel in direct:  # a word of the channel ("Telegram") instead of the channel
+        for word in re.findall(r"\b[A-Z][\w-]{3,}", channel):
+            messages[word] = (
+                f"nearly: {word} is part of it. Give the channel as printed in the `channel` "
+                "column, in full."
+            )
+    for channel in art.quotes.channel.dropna().unique():
+        if channel not in direct:
+            messages[channel] = (
+                "that is where an indirect or partial quote was said; the task asks about "
+                "the direct quotes."
+            )
+    return messages
+
+
+def _channel_evidence(art) -> dict[str, Evidence]:
+    """channel -> the first quote said there."""
+    found = {}
+    for row in art.quotes.dropna(subset=["channel"]).sort_values("start").itertuples(index=False):
+        found.setdefault(row.channel, _quote_evidence(row, art))
+    return found
+
+
+Item(
+    "quotes.direct-channel",
+    "Where was a direct quote said? Give the channel of the first direct quote that has one, "
+    "as printed (the `channel` column of `art.quotes`); if no direct quote has a channel, "
+    f"answer {NOT_SAID!r}.",
+    answer=_first_direct_channel,
+    noun="channels",
+    column="channel",
+    candidates=lambda art: [*art.quotes.channel.dropna().unique(), NOT_SAID],
+    mistakes=_channel_mistakes,
+    evidence=_channel_evidence,
+    hints=[
+        "Most quotes have no channel (`None`): keep the direct quotes whose channel is given.",
+        "`art.quotes[(art.quotes.kind == 'direct') & art.quotes.channel.notna()]` keeps them; "
+        "read the `channel` column.",
+    ],
+    explanation="A post can be read in full by anyone; a quote from it can be checked.",
+)
+
+
+# --- scare quotes ---------------------------------------------------------------------------
+
+Choice(
+    "quotes.scare-quotes",
+    "In Naumov's second sentence, 'compromise' stands in single quotation marks inside his "
+    "quotation. How does the annotation count it?",
+    options={
+        "a": "As a separate partial quote by Naumov.",
+        "b": "As a quote of the Americans, since he says it is pitched to them.",
+        "c": "Not as a separate quote: they are scare quotes, Naumov distancing himself from "
+        "the word inside his own quotation.",
+        "d": "As a quote of Zelenskyy, who described the plan as a compromise.",
+    },
+    answer="c",
+    feedback={
+        "a": "A partial quote is a fragment inside the reporter's sentence. Here the word sits "
+        "inside Naumov's own quoted words: “Pitch this to the Americans as a 'compromise'”.",
+        "b": "Nobody is reported to have said 'compromise' to the Americans: Naumov imagines the "
+        "pitch and mocks the word.",
+        "c": "Scare quotes mark a word the speaker (or writer) distances himself from: Naumov "
+        "calls the plan a 'compromise' only to say it is not one.",
+        "d": "Zelenskyy is paraphrased (“described the new blueprint as a reasonable "
+        "compromise”), with no quotation marks. Naumov may echo him, but he quotes no one.",
+    },
+    hints=[
+        "Whose words are inside the double quotation marks of that sentence?",
+        "Single quotation marks inside a quotation often mean 'so-called'.",
+    ],
+)
+
+
+# --- reflection -----------------------------------------------------------------------------
+
+Reflection(
+    "quotes.signaled",
+    "The article opens: “Russian officials and analysts signaled the Kremlin is unlikely to "
+    "accept terms ...”. What does the verb 'signaled' tell you, and what does it leave out? "
+    "How would the sentence read with 'said' instead?",
+    model_answer=(
+        "'Signaled' tells the reader that nobody is reported to have said this outright: the "
+        "reporter reads it from hints, tone or actions. It leaves out who the officials and "
+        "analysts are, what exactly they said, and where or when; so the reader cannot check "
+        "it. With 'said', the sentence would claim that someone actually said the Kremlin is "
+        "unlikely to accept, and a reader would expect a name or a quote. The verb lets the "
+        "reporter's interpretation stand in the place of a source."
+    ),
+    min_words=25,
+    ideas={
+        "nobody said it outright": ["outright", "not said", "hint", "implied", "interpret"],
+        "no name is given": ["name", "who", "unnamed", "anonymous"],
+        "the reader cannot check it": ["check", "verify", "evidence"],
+    },
+    hints=[
+        "Think of what a signal is: is it words?",
+        "Who are the officials and analysts? What did they actually say?",
+    ],
+)
+
+
+# --- a naive rule-based extractor, as a foil ------------------------------------------------
+
+
+def naive_quotes(art):
+    """Quotes a simple rule finds: words in double quotation marks, in a sentence that also has
+    a common reporting verb (said, says, say, saying, told). No speaker, no paraphrase."""
+    import pandas as pd
+
+    rows = []
+    for sentence in art.sentences.itertuples(index=False):
+        if not NAIVE_VERBS.search(sentence.text):
+            continue
+        for match in QUOTED.finditer(sentence.text):
+            start = sentence.start + match.start(1)
+            rows.append(
+                {
+                    "sentence_id": sentence.sentence_id,
+                    "start": start,
+                    "end": start + len(match.group(1)),
+                    "text": match.group(1),
+                }
+            )
+    return pd.DataFrame(rows, columns=["sentence_id", "start", "end", "text"])
+
+
+def naive_vs_annotation(art):
+    """Each annotated quote, and whether the naive rule found (overlapped) it."""
+    found = naive_quotes(art)
+    table = art.quotes[["quote_id", "speaker_id", "kind", "text"]].copy()
+    table["found"] = [
+        bool(((found.start < row.end) & (found.end > row.start)).any())
+        for row in art.quotes.itertuples(index=False)
+    ]
+    return table.reset_index(drop=True)
