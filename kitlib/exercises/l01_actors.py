@@ -1,0 +1,334 @@
+"""Exercises of lesson 01, "Actors": who appears, in which form, and who gets to speak."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kitlib.exercises import Choice, Classify, Evidence, Item, Names, Reflection
+from kitlib.exercises.compare import clip, plural
+
+# Why an actor of each kind is not a person (for the "people" exercise).
+NOT_A_PERSON = {
+    "government": "it is a government, a body of people. The text refers to it by a place or a "
+    "building (a metonym), never by a person's name.",
+    "country": "it is a country, not a person.",
+    "organization": "it is an organisation, not a person.",
+    "publication": "it is a publication (the outlet), not a person.",
+    "group": "it is an unnamed group: the text describes several people but names none of them.",
+}
+
+
+# --- small helpers on the tables ------------------------------------------------------------
+
+
+def _names(art) -> dict[str, str]:
+    return dict(zip(art.actors.actor_id, art.actors.name, strict=True))
+
+
+def _kinds(art) -> dict[str, str]:
+    return dict(zip(art.actors.actor_id, art.actors.kind, strict=True))
+
+
+def _paragraph_of(art, sentence_id: str) -> str:
+    hit = art.sentences.loc[art.sentences.sentence_id == sentence_id, "paragraph_id"]
+    return hit.iloc[0] if len(hit) else "?"
+
+
+def _around(art, start: int, end: int, width: int = 40) -> str:
+    """The words around a span within its sentence, so feedback can quote where it stands."""
+    sentences = art.sentences
+    hit = sentences[(sentences.start <= start) & (end <= sentences.end)]
+    low, high = (int(hit.start.iloc[0]), int(hit.end.iloc[0])) if len(hit) else (0, len(art.text))
+    left, right = max(low, start - width), min(high, end + width)
+    text = art.text[left:right]
+    # Start and end on whole words.
+    if left > low and " " in text:
+        text = "…" + text.split(" ", 1)[1]
+    if right < high and " " in text:
+        text = text.rsplit(" ", 1)[0] + "…"
+    return " ".join(text.split())
+
+
+def _mention_counts(art) -> Counter:
+    return Counter(art.mentions.actor_id)
+
+
+def _first_mention(art) -> dict[str, int]:
+    ordered = art.mentions.sort_values("start")
+    return dict(zip(ordered.actor_id[::-1], ordered.start[::-1], strict=True))
+
+
+def most_mentioned(art) -> str:
+    """The actor with the most mentions; of tied actors, the one the article mentions first."""
+    counts, first = _mention_counts(art), _first_mention(art)
+    return min(counts, key=lambda actor_id: (-counts[actor_id], first[actor_id]))
+
+
+def metonyms(art) -> dict[str, str]:
+    """Each metonym as printed ("the Kremlin") -> the actor it stands for."""
+    rows = art.mentions[art.mentions.form == "metonym"].sort_values("start")
+    return dict(zip(rows.text, rows.actor_id, strict=True))
+
+
+def _metonym_count(art, actor_id: str) -> int:
+    mentions = art.mentions
+    return int(((mentions.actor_id == actor_id) & (mentions.form == "metonym")).sum())
+
+
+def _speakers(art) -> set[str]:
+    return set(art.quotes.speaker_id.dropna())
+
+
+def silent_people(art) -> list[str]:
+    """People who are mentioned but never quoted, in the order the article first names them."""
+    kinds, speakers = _kinds(art), _speakers(art)
+    mentioned = art.mentions.sort_values("start").actor_id.drop_duplicates()
+    return [a for a in mentioned if kinds.get(a) == "person" and a not in speakers]
+
+
+def speaking_groups(art) -> list[str]:
+    """Unnamed groups (kind 'group') that have at least one quote."""
+    kinds = _kinds(art)
+    return [a for a in art.quotes.speaker_id.drop_duplicates() if kinds.get(a) == "group"]
+
+
+def _first_quote(art, actor_id: str) -> str:
+    """'said' in paragraph p17: where an actor is first quoted."""
+    rows = art.quotes[art.quotes.speaker_id == actor_id].sort_values("start")
+    if rows.empty:
+        return ""
+    row = rows.iloc[0]
+    return f"'{row.cue}' in paragraph {_paragraph_of(art, row.sentence_id)}"
+
+
+# --- the exercises --------------------------------------------------------------------------
+
+
+def _not_people(art) -> dict[str, str]:
+    names = _names(art)
+    messages = {
+        actor_id: f"{names[actor_id]}: {NOT_A_PERSON.get(kind, 'not a person.')}"
+        for actor_id, kind in _kinds(art).items()
+        if kind != "person"
+    }
+    # A metonym typed as a name ("Moscow") is a place standing for a government.
+    for text, actor_id in metonyms(art).items():
+        messages.setdefault(
+            text, f"it is a place standing for {names.get(actor_id, actor_id)}, not a person."
+        )
+    return messages
+
+
+Names(
+    "actors.people",
+    "Which actors are people (kind 'person')? Give their actor_ids or names.",
+    answer=lambda art: art.actors.loc[art.actors.kind == "person", "actor_id"],
+    vocab="actors",
+    noun="people",
+    mistakes=_not_people,
+    hints=[
+        "Each row of `art.actors` is one actor; the `kind` column says what sort of actor it is.",
+        "Keep the rows whose kind is 'person' and read their `actor_id` column: "
+        "`art.actors[art.actors.kind == 'person'].actor_id`.",
+    ],
+    explanation="The byline's writer counts too: he is a person the text names.",
+)
+
+
+def _metonym_mistakes(art) -> dict[str, str]:
+    kinds = _kinds(art)
+    messages = {}
+    for text, actor_id in metonyms(art).items():
+        kind = kinds.get(actor_id, "actor")
+        messages[text] = (
+            f"{text!r} names a place, and a place cannot speak or decide: here it stands for "
+            f"the people who act from there. Look for an actor of kind {kind!r} in `art.actors`."
+        )
+    return messages
+
+
+def _metonym_evidence(art) -> dict[str, Evidence]:
+    rows = art.mentions[art.mentions.form == "metonym"].sort_values("start")
+    evidence = {}
+    for row in rows.drop_duplicates("text").itertuples(index=False):
+        where = f"paragraph {_paragraph_of(art, row.sentence_id)}"
+        evidence[row.text] = Evidence(where, clip(_around(art, row.start, row.end), 110))
+    return evidence
+
+
+Classify(
+    "actors.metonyms",
+    "Each metonym (a mention with form 'metonym') names a place or a building. Which actor does "
+    "each one stand for? Give a dict from the text of the mention to an actor_id, "
+    "e.g. {'Kyiv': 'ukrainian-government'}.",
+    answer=metonyms,
+    labels=lambda art: list(art.actors.actor_id),
+    noun="metonyms",
+    columns=("text", "actor_id"),
+    mistakes=_metonym_mistakes,
+    evidence=_metonym_evidence,
+    hints=[
+        "Keep the rows of `art.mentions` whose `form` is 'metonym'; the `text` column has the "
+        "words as printed, the `actor_id` column the actor they stand for.",
+        "`dict(zip(metonyms.text, metonyms.actor_id))` pairs the two columns into a dict.",
+    ],
+    explanation="A building or a city cannot speak: each of these words stands for the people "
+    "who govern from there.",
+)
+
+
+def _most_mentioned_mistakes(art) -> dict[str, str]:
+    counts, names = _mention_counts(art), _names(art)
+    top = most_mentioned(art)
+    messages = {}
+    for actor_id, n in counts.items():
+        if actor_id == top:
+            continue
+        if n == counts[top]:
+            why = (
+                f"{names[actor_id]} has as many mentions ({n}), but the article mentions "
+                f"{names[top]} first, and ties go to the first."
+            )
+        else:
+            why = (
+                f"{names[actor_id]} has {plural(n, 'mentions')}; one actor has "
+                f"{counts[top]}. Did you count the metonyms and pronouns too?"
+            )
+        messages[actor_id] = why
+    return messages
+
+
+Item(
+    "actors.most-mentioned",
+    "Which actor has the most mentions in `art.mentions`? Give its actor_id. (If two are tied, "
+    "give the one the article mentions first.)",
+    answer=lambda art: most_mentioned(art),
+    vocab="actors",
+    noun="actors",
+    mistakes=_most_mentioned_mistakes,
+    hints=[
+        "Every row of `art.mentions` is one mention; its `actor_id` says who is mentioned.",
+        "`art.mentions.actor_id.value_counts()` counts the rows per actor, most first.",
+    ],
+    explanation=lambda art: (
+        f"{plural(_mention_counts(art)[most_mentioned(art)], 'mentions')}, "
+        f"{_metonym_count(art, most_mentioned(art))} of them metonyms."
+    ),
+)
+
+
+def _quoted_people(art) -> dict[str, str]:
+    names, kinds = _names(art), _kinds(art)
+    return {
+        actor_id: f"{names[actor_id]} is quoted: {_first_quote(art, actor_id)}."
+        for actor_id in _speakers(art)
+        if kinds.get(actor_id) == "person"
+    }
+
+
+Names(
+    "actors.silent-people",
+    "Which people (kind 'person') are mentioned in the article but never quoted (they are "
+    "never a `speaker_id` in `art.quotes`)?",
+    answer=silent_people,
+    vocab="actors",
+    noun="silent people",
+    mistakes=lambda art: {**_not_people(art), **_quoted_people(art)},
+    hints=[
+        "Two tables: `art.actors` tells you who is a person, `art.quotes.speaker_id` who speaks.",
+        "Take the people's actor_ids, then keep those that are not in "
+        "`set(art.quotes.speaker_id)`: `[a for a in people if a not in speakers]`.",
+    ],
+    explanation="They are talked about, but the reader never hears them, not even in "
+    "reported speech.",
+)
+
+
+def _group_mistakes(art) -> dict[str, str]:
+    names, kinds, speakers = _names(art), _kinds(art), _speakers(art)
+    messages = {}
+    for actor_id, kind in kinds.items():
+        if kind == "group" and actor_id not in speakers:
+            messages[actor_id] = (
+                f"{names[actor_id]} is an unnamed group, but the text never reports its words."
+            )
+        elif kind == "person" and actor_id in speakers:
+            messages[actor_id] = f"{names[actor_id]} speaks, but is a named person, not a group."
+        elif kind != "group":
+            messages[actor_id] = f"{names[actor_id]} is of kind '{kind}', not an unnamed group."
+    return messages
+
+
+Names(
+    "actors.unnamed-speakers",
+    "Which unnamed groups (kind 'group') speak in the article, that is, have at least one "
+    "quote in `art.quotes`?",
+    answer=speaking_groups,
+    vocab="actors",
+    noun="speaking groups",
+    mistakes=_group_mistakes,
+    hints=[
+        "`art.quotes.speaker_id` lists who speaks; `art.actors.kind` says which actors are groups.",
+        "Keep the actors whose kind is 'group' and whose actor_id is in "
+        "`set(art.quotes.speaker_id)`.",
+    ],
+    explanation="Each of these voices is heard, but the reader cannot tell who exactly speaks, "
+    "nor check what else they have said.",
+)
+
+
+Choice(
+    "actors.moscow",
+    "Paragraph 9 reports that Putin said 'Moscow could make some \"accommodations\"'. Why does "
+    "the annotation count this 'Moscow' as a mention of the Russian government?",
+    options={
+        "a": "Because Moscow is the capital, and the sentence is about the city's own plans.",
+        "b": "Because a city cannot make concessions: 'Moscow' stands for the people who govern "
+        "Russia from there.",
+        "c": "Because Putin lives in Moscow, so 'Moscow' is another word for Putin.",
+        "d": "Because every place name in the article stands for a government.",
+    },
+    answer="b",
+    feedback={
+        "a": "The city itself cannot 'make accommodations' in a war: only those who govern can "
+        "give up territory. Read the words around it: 'saying Moscow could make some "
+        '"accommodations"\'.',
+        "b": "This is a metonym: the place stands for the government seated there, just as "
+        "'the Kremlin' does in paragraph 2.",
+        "c": "'Moscow' is not a pronoun for Putin. Putin speaks for the government, but the "
+        "mention stands for the government as a whole, not for him alone.",
+        "d": "Not every place name is a metonym: in 'the Donetsk and Luhansk regions' the places "
+        "are territory, and 'a Moscow-based international affairs analyst' tells where he works.",
+    },
+    hints=[
+        "Ask of the word: can a place do what the sentence says it does?",
+        "Read `art.mentions[art.mentions.text == 'Moscow']`: which form and which actor_id does "
+        "the annotation give it?",
+    ],
+)
+
+Reflection(
+    "actors.reflection",
+    "Look at the chart of mentions and at the metonyms. In a few sentences: which side of the "
+    "story is mentioned most, and what does a reader lose when a text says 'the Kremlin' or "
+    "'Moscow' instead of naming who spoke or decided?",
+    model_answer=(
+        "The Russian side is mentioned most: the Russian government alone has seven mentions, "
+        "all of them metonyms ('the Kremlin', 'Moscow'), and Russia the country six, more than "
+        "Zelenskyy or Ukraine. A metonym makes a government sound "
+        "like one person with one will, and it hides who exactly took a position: 'the Kremlin "
+        "remains emboldened' is said by unnamed analysts about an institution, and nobody in it "
+        "is quoted. The reader cannot tell whether an official said so, or which one, and cannot "
+        "check it."
+    ),
+    min_words=30,
+    ideas={
+        "which side is mentioned most": ["russia", "russian", "kremlin", "moscow"],
+        "the metonym hides a person": ["who", "person", "name", "official", "hide", "vague"],
+        "checking the claim": ["check", "verify", "accountab", "responsib", "trust"],
+    },
+    hints=[
+        "Read the summary line under the mentions chart, and the table of metonyms.",
+        "When a building 'believes' or 'accepts', ask: which people in it? Does the text say?",
+    ],
+)

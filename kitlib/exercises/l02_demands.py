@@ -1,0 +1,353 @@
+"""Exercises of lesson 02, "Demands": what each side wants of whom, where, and on what terms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kitlib.exercises import Choice, Classify, Evidence, Item, Names, Number, Reflection
+from kitlib.exercises.compare import is_missing
+
+KINDS = ["demand", "proposal_term", "offer"]
+
+
+# --- small helpers on the tables ------------------------------------------------------------
+
+
+def _names(art) -> dict[str, str]:
+    names = dict(zip(art.documents.document_id, art.documents.name, strict=True))
+    names.update(zip(art.actors.actor_id, art.actors.name, strict=True))
+    return names
+
+
+def _given(value) -> str | None:
+    return None if is_missing(value) else str(value)
+
+
+def places_of(rows) -> list[str]:
+    """The places named in some rows of ``art.demands``, each once, in the order of the text."""
+    places: list[str] = []
+    for row_places in rows.sort_values("start").places:
+        for place in [] if is_missing(row_places) else list(row_places):
+            if place not in places:
+                places.append(place)
+    return places
+
+
+def _all_places(art) -> list[str]:
+    return places_of(art.demands)
+
+
+def _who(art, row) -> str:
+    """Who asks or offers, or the plan a term belongs to, in words."""
+    names = _names(art)
+    party, document = _given(row.party_id), _given(row.document_id)
+    if party:
+        return names.get(party, party)
+    if document:
+        return names.get(document, document)
+    return "nobody the text names"
+
+
+def _place_mistakes(art, wanted: list[str], document: str | None = None) -> dict[str, str]:
+    """For each place the task does not ask for: the term that names it, and who is to act.
+
+    With ``document``, the terms of that plan come first: the likeliest mix-up is within it.
+    """
+    names = _names(art)
+    messages: dict[str, str] = {}
+    rows = art.demands.sort_values("start")
+    rows = rows.iloc[(rows.document_id != document).argsort(kind="stable")]
+    for row in rows.itertuples(index=False):
+        row_places = [] if is_missing(row.places) else list(row.places)
+        for place in row_places:
+            if place in wanted or place in messages:
+                continue
+            addressee = _given(row.addressee_id)
+            actor = names.get(addressee, addressee) if addressee else "the text does not say who"
+            messages[place] = (
+                f"{place} is named in {row.demand_id}, {_a_kind(row.kind)} of {_who(art, row)}, "
+                f"and there {actor} is to act: '{row.text}'."
+            )
+    return messages
+
+
+def _a_kind(kind: str) -> str:
+    words = str(kind).replace("_", " ")
+    return f"{'an' if words[:1] in 'aeiou' else 'a'} {words}"
+
+
+def _paragraph_of(art, sentence_id: str) -> str:
+    hit = art.sentences.loc[art.sentences.sentence_id == sentence_id, "paragraph_id"]
+    return hit.iloc[0] if len(hit) else "?"
+
+
+def _place_evidence(rows_of: Callable) -> Callable:
+    """Evidence for the places of some rows: the term that names each, and where it is."""
+
+    def evidence(art) -> dict[str, Evidence]:
+        found = {}
+        for row in rows_of(art).sort_values("start").itertuples(index=False):
+            for place in [] if is_missing(row.places) else list(row.places):
+                where = f"{row.demand_id} (paragraph {_paragraph_of(art, row.sentence_id)})"
+                found.setdefault(place, Evidence(where, row.text))
+        return found
+
+    return evidence
+
+
+def _putin_rows(art):
+    return art.demands[art.demands.party_id == "putin"]
+
+
+def _plan_withdrawal_rows(art):
+    demands = art.demands
+    return demands[
+        (demands.document_id == "twenty-point-plan") & (demands.addressee_id == "russian-forces")
+    ]
+
+
+def putin_places(art) -> list[str]:
+    return places_of(_putin_rows(art))
+
+
+def plan_withdrawal_places(art) -> list[str]:
+    return places_of(_plan_withdrawal_rows(art))
+
+
+def conditions(art) -> list[str]:
+    return [c for c in art.demands.sort_values("start").condition if not is_missing(c)]
+
+
+# --- the exercises --------------------------------------------------------------------------
+
+
+Names(
+    "demands.core-places",
+    "Which places does Vladimir Putin demand that Ukraine withdraw from? Set `answer` to the "
+    "places named in the demands whose party_id is 'putin'.",
+    answer=putin_places,
+    noun="places",
+    candidates=_all_places,
+    mistakes=lambda art: _place_mistakes(art, putin_places(art)),
+    evidence=_place_evidence(_putin_rows),
+    hints=[
+        "Keep the rows of `art.demands` whose `party_id` is 'putin', then read their `places`.",
+        "The `places` column holds a list per row; `.explode('places')` gives each place its "
+        "own row, as in the worked example.",
+    ],
+    explanation="Paragraph 8: 'that Ukraine withdraw its forces from the remaining parts of the "
+    "Donetsk and Luhansk regions'.",
+)
+
+Names(
+    "demands.plan-withdrawals",
+    "Under the 20-point plan (document_id 'twenty-point-plan'), which regions would Russian "
+    "forces (addressee_id 'russian-forces') be required to leave?",
+    answer=plan_withdrawal_places,
+    noun="regions",
+    candidates=_all_places,
+    mistakes=lambda art: _place_mistakes(art, plan_withdrawal_places(art), "twenty-point-plan"),
+    evidence=_place_evidence(_plan_withdrawal_rows),
+    hints=[
+        "Two conditions at once: the term belongs to the plan (`document_id`) and Russian "
+        "forces are to act (`addressee_id`). Join them with `&`, each in brackets.",
+        "`art.demands[(art.demands.document_id == 'twenty-point-plan') & "
+        "(art.demands.addressee_id == 'russian-forces')]`, then explode its `places`.",
+    ],
+    explanation="Paragraph 10: 'Russian forces would be required to withdraw from the "
+    "Dnipropetrovsk, Mykolaiv, Sumy, and Kharkiv regions'.",
+)
+
+
+def _condition_mistakes(art) -> dict[str, str]:
+    messages = {}
+    for row in art.demands[art.demands.condition.notna()].itertuples(index=False):
+        messages[row.demand_id] = (
+            "that is the id of the term; the task asks for its condition, in the `condition` "
+            "column."
+        )
+        messages[row.text] = (
+            "that is the whole term. The condition is only the part that says when it would "
+            "apply ('only if ...')."
+        )
+        words = str(row.condition).split(" ")
+        for cut in (1, 2):  # the condition without its first words ("only if")
+            messages[" ".join(words[cut:])] = (
+                f"nearly: give the condition with its first words, as printed: "
+                f"'{' '.join(words[:cut])} ...'."
+            )
+    return messages
+
+
+def _condition_candidates(art) -> list[str]:
+    rows = art.demands[art.demands.condition.notna()]
+    shortened = [" ".join(str(c).split(" ")[cut:]) for c in rows.condition for cut in (1, 2)]
+    return list(rows.demand_id) + list(rows.text) + shortened
+
+
+Item(
+    "demands.condition",
+    "One term in the article comes with a condition. Set `answer` to the condition, as printed.",
+    answer=lambda art: conditions(art),
+    noun="conditions",
+    candidates=_condition_candidates,
+    mistakes=_condition_mistakes,
+    hints=[
+        "The `condition` column is empty (None) for most rows; `.notna()` keeps the others.",
+        "`art.demands[art.demands.condition.notna()].condition` holds the condition; take its "
+        "first value with `.iloc[0]`.",
+    ],
+    explanation="A condition changes a promise: Ukraine's pull-back would only happen if "
+    "Russia moved too.",
+)
+
+
+def _kind_mistakes(art) -> dict[str, str]:
+    names = _names(art)
+    messages = {}
+    for row in art.demands.itertuples(index=False):
+        document = _given(row.document_id)
+        if row.kind == "demand" and document:
+            why = (
+                f"it is part of {names.get(document, document)}, but the text presents it as "
+                f"something {_who(art, row)} asks for: a demand."
+            )
+        elif row.kind == "demand":
+            why = f"{_who(art, row)} insists on it, and it belongs to no plan: a demand."
+        elif row.kind == "proposal_term":
+            plan = names.get(document, document) if document else "a plan"
+            why = f"it is written into {plan}: a proposal term."
+        elif row.kind == "offer":
+            why = f"{_who(art, row)} would give something up here: an offer."
+        else:
+            continue
+        messages[row.demand_id] = why
+    return messages
+
+
+Classify(
+    "demands.kinds",
+    "Label each term of `art.demands` with its kind, reading its text: 'demand' (a party insists "
+    "on it or asks for it), 'proposal_term' (a term written into a plan) or 'offer' (a party "
+    "would give something). Give a dict such as {'d01': 'demand', ...}.",
+    answer=lambda art: dict(zip(art.demands.demand_id, art.demands.kind, strict=True)),
+    labels=KINDS,
+    vocab="demands",
+    noun="terms",
+    columns=("demand_id", "kind"),
+    mistakes=_kind_mistakes,
+    hints=[
+        "Ask of each term: does someone insist on it, is it written into a plan, or does "
+        "someone offer to give something?",
+        "Read the sentence around each term in the article, e.g. with "
+        "`art.sentences[art.sentences.sentence_id == 's09'].text`.",
+    ],
+)
+
+
+def _no_addressee_mistakes(art) -> dict[float, str]:
+    demands = art.demands
+    expected = int(demands.addressee_id.isna().sum())
+    options = {
+        int(demands.party_id.isna().sum()): "that counts the terms with no `party_id` (who asks); "
+        "the task is about `addressee_id` (who is to act).",
+        len(demands): "that counts every term; keep only those whose `addressee_id` is missing.",
+        int(demands.addressee_id.notna().sum()): "that counts the terms that do name who is to "
+        "act; the task asks for those that do not.",
+    }
+    return {n: why for n, why in options.items() if n != expected}
+
+
+Number(
+    "demands.no-addressee",
+    "For how many terms does the text not say who is to act (their `addressee_id` is missing)?",
+    answer=lambda art: art.demands.addressee_id.isna().sum(),
+    noun="terms with no addressee",
+    mistakes=_no_addressee_mistakes,
+    hints=[
+        "A missing value shows as None; `.isna()` gives True for each missing one.",
+        "`art.demands.addressee_id.isna().sum()` counts the True values.",
+    ],
+    explanation="Read their `note` column: it says what the text leaves open.",
+)
+
+Choice(
+    "demands.guarantees",
+    "The plan 'includes security guarantees sought by Kyiv' (paragraph 5), yet this term has no "
+    "addressee_id. Why?",
+    options={
+        "a": "The annotator forgot to fill it in.",
+        "b": "The text does not say who would give the guarantees.",
+        "c": "Ukraine would guarantee its own security, so no one else is asked.",
+        "d": "The United States would give them: the plan is U.S.-Ukrainian.",
+    },
+    answer="b",
+    feedback={
+        "a": "An empty value can be a finding: the `note` column of the row says why it is empty.",
+        "b": "'Security guarantees sought by Kyiv' names who asks, Kyiv, and nobody who would "
+        "give them. A reader may guess; the text does not say.",
+        "c": "'Sought by Kyiv' means Kyiv asks for them: a guarantee is given by someone else.",
+        "d": "That is a guess from the plan's name. The plan is 'U.S.-Ukrainian', but no sentence "
+        "says the United States would give the guarantees.",
+    },
+    hints=[
+        "Read the row of the guarantees in `art.demands`, with its `note` column.",
+        "Re-read paragraph 5: which actor does the sentence name, and in what role?",
+    ],
+)
+
+Choice(
+    "demands.nato",
+    "Putin demands 'that NATO membership be ruled out' (paragraph 8). According to the article, "
+    "who would rule it out?",
+    options={
+        "a": "Ukraine",
+        "b": "NATO",
+        "c": "The United States",
+        "d": "The text does not say",
+    },
+    answer="d",
+    feedback={
+        "a": "Paragraph 3 suggests it is about Ukraine's membership (the October proposal would "
+        "have had Ukraine 'abandon any path to NATO membership'). But the demand is in the "
+        "passive, 'be ruled out', and names no one who would rule it out.",
+        "b": "NATO would admit members, but the sentence does not say NATO should rule anything "
+        "out: 'that NATO membership be ruled out' names no actor.",
+        "c": "The United States is not named in this sentence at all.",
+        "d": "The passive 'be ruled out' hides who would act, and the text does not even say "
+        "whose membership. That is why its addressee_id is missing.",
+    },
+    hints=[
+        "Find the sentence: who is the subject of 'be ruled out'?",
+        "Look at the row of this demand in `art.demands`: its `addressee_id` and its `note`.",
+    ],
+)
+
+Reflection(
+    "demands.reflection",
+    "Compare the territory each side asks for. In a few sentences: which places does Putin "
+    "demand, which does the 20-point plan ask Russia to leave, where do they overlap, and how "
+    "sure can a reader be about Moscow's possible 'accommodations'?",
+    model_answer=(
+        "Putin demands that Ukraine withdraw from the remaining parts of Donetsk and Luhansk. "
+        "The 20-point plan asks Russian forces to leave Dnipropetrovsk, Mykolaiv, Sumy and "
+        "Kharkiv, and offers a Ukrainian pull-back from parts of Donetsk only if Russia withdrew "
+        "from an equivalent area. Donetsk is the one region both sides name, with opposite aims: "
+        "Putin wants all of it, the plan a demilitarized zone. Kharkiv and Zaporizhzhia come up "
+        "as possible Russian 'accommodations', but Putin named no region: the places come from "
+        "an interpretation by unnamed observers ('widely interpreted'), so a reader cannot be "
+        "sure of them."
+    ),
+    min_words=35,
+    ideas={
+        "Putin's demand (Donetsk, Luhansk)": ["luhansk", "donetsk"],
+        "the plan's regions": ["dnipropetrovsk", "mykolaiv", "sumy", "kharkiv"],
+        "the condition": ["only if", "condition", "equivalent"],
+        "the vague 'widely interpreted'": ["interpret", "unnamed", "vague", "not sure", "unclear"],
+    },
+    hints=[
+        "Look at the demand map: one column per party, one row per place.",
+        "Hover the Kharkiv and Zaporizhzhia cells of the map: who names those places, and on "
+        "what evidence?",
+    ],
+)
