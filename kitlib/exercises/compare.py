@@ -506,7 +506,8 @@ def vocab_aliases(art, vocab: Vocab) -> tuple[dict[str, str], dict[str, str]]:
     if vocab.table == "actors":
         for row in table.itertuples():
             add(row.name, row.actor_id)
-            add(row.name.split()[-1] if row.name else "", row.actor_id)
+            last_word = row.name.split()[-1] if row.name else ""
+            add(re.sub(r"[^\w'-]+", "", last_word), row.actor_id)  # "Moscow)" -> "Moscow"
         mentions = art.mentions
         for row in mentions[mentions.form.isin(["name", "metonym"])].itertuples():
             add(row.text, row.actor_id)
@@ -514,8 +515,12 @@ def vocab_aliases(art, vocab: Vocab) -> tuple[dict[str, str], dict[str, str]]:
     if vocab.table == "documents":
         for row in table.itertuples():
             add(row.name, row.document_id)
-    # An alias that could mean two things ("analysts") is no alias at all.
+    # An alias that could mean two things is no alias at all, but an id always means itself
+    # ("analysts" is both the id of a group and a word in another group's name).
     aliases = {alias: next(iter(ids)) for alias, ids in found.items() if len(ids) == 1}
+    for item_id in table[vocab.id_column]:
+        aliases[norm(str(item_id))] = str(item_id)
+        display[norm(str(item_id))] = str(item_id)
     return aliases, {alias: display[alias] for alias in aliases}
 
 
