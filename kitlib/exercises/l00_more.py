@@ -39,4 +39,5 @@ Number(
         if _body_sentences(art) > len(_body_ids(art))
         else "Here every body paragraph is one sentence."
     ),
+    points=2,
 )

@@ -174,6 +174,7 @@ Classify(
     ],
     explanation="A building or a city cannot speak: each of these words stands for the people "
     "who govern from there.",
+    points=2,
 )
 
 
@@ -241,6 +242,7 @@ Names(
     ],
     explanation="They are talked about, but the reader never hears them, not even in "
     "reported speech.",
+    points=2,
 )
 
 

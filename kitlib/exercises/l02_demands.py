@@ -156,6 +156,7 @@ Names(
     ],
     explanation="Paragraph 10: 'Russian forces would be required to withdraw from the "
     "Dnipropetrovsk, Mykolaiv, Sumy, and Kharkiv regions'.",
+    points=2,
 )
 
 
@@ -242,6 +243,7 @@ Classify(
         "Read the sentence around each term in the article, e.g. with "
         "`art.sentences[art.sentences.sentence_id == 's09'].text`.",
     ],
+    points=2,
 )
 
 

@@ -96,6 +96,7 @@ Names(
         "then read their `speaker_id` column. `.unique()` drops the repeats.",
     ],
     explanation="Everyone else in the article is paraphrased, or quoted by a word or two.",
+    points=2,
 )
 
 
@@ -164,6 +165,7 @@ Names(
         "with their own words; a speaker in neither list is only paraphrased.",
     ],
     explanation="A reader has only the reporter's version of what these speakers said.",
+    points=2,
 )
 
 
@@ -239,6 +241,7 @@ Classify(
         "two inside the reporter's sentence: partial. None at all: indirect.",
         "A quote can hold a partial quote: the reported speech around it is still indirect.",
     ],
+    points=2,
 )
 
 

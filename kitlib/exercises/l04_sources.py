@@ -127,6 +127,7 @@ Classify(
         "Only the sentence itself counts: a claim does not inherit the source of the sentence "
         "before it.",
     ],
+    points=2,
 )
 
 
@@ -219,6 +220,7 @@ Table(
         "Then count the values of the `side` column with `.value_counts()`.",
     ],
     explanation="Compare the sides: whose voices carry the article, and whose are missing?",
+    points=2,
 )
 
 

@@ -262,6 +262,7 @@ SecondTable(
     ],
     explanation="The pronoun 'She' points back to the speaker of the sentence before, and the "
     "cue changes from neutral 'said' to doubtful 'claimed'.",
+    points=2,
 )
 
 SecondClassify(
@@ -282,6 +283,7 @@ SecondClassify(
         "A pronoun ('She') after a named speaker is that speaker; a report is a document; a "
         "figure with no source in its sentence is the reporter's own.",
     ],
+    points=2,
 )
 
 SecondReflection(
