@@ -48,9 +48,16 @@ STYLES = {
 }
 
 
+def _without_label(label: str, message: str) -> str:
+    """The box already says "Not answered yet"; do not make the message say it again."""
+    rest = message.removeprefix(f"{label}: ")
+    return rest[:1].upper() + rest[1:] if rest is not message else message
+
+
 def _box(status: str, title: str, message: str, evidence: tuple[str, ...] = ()) -> str:
     """The accessible HTML box: role=status, an icon and a label, inline styles only."""
     icon, label, colour, background, border = STYLES[status]
+    message = _without_label(label, message)
     items = "".join(f'<li style="margin:0.2em 0">{html.escape(line)}</li>' for line in evidence)
     listing = f'<ul style="margin:0.4em 0 0 1.2em;padding:0">{items}</ul>' if evidence else ""
     return (
@@ -65,7 +72,7 @@ def _box(status: str, title: str, message: str, evidence: tuple[str, ...] = ()) 
 
 def _text(status: str, title: str, message: str, evidence: tuple[str, ...] = ()) -> str:
     icon, label = STYLES[status][:2]
-    lines = [f"{icon} {label}{title}: {message}"] + [f"  - {line}" for line in evidence]
+    lines = [f"{icon} {label}{title}: {_without_label(label, message)}"] + [f"  - {line}" for line in evidence]
     return "\n".join(lines)
 
 

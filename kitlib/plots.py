@@ -142,7 +142,8 @@ def actor_cooccurrence(article=None, min_mentions: int = 1):
         "Which actors appear in the same sentence",
         x_title="Actor",
         y_title="Actor",
-        height=max(360, 160 + 26 * len(order)),
+        # Rotated names take ~200 px; 30 px a row keeps every label readable.
+        height=max(420, 260 + 30 * len(order)),
     )
     fig.add_heatmap(
         x=labels,
@@ -157,8 +158,8 @@ def actor_cooccurrence(article=None, min_mentions: int = 1):
         colorbar={"title": {"text": "Sentences"}, "dtick": 1},
         hovertemplate="%{y} and %{x}: %{z} sentences together<extra></extra>",
     )
-    fig.update_xaxes(tickangle=-45, showgrid=False)
-    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(tickangle=-45, showgrid=False, dtick=1)  # dtick 1: label every actor
+    fig.update_yaxes(autorange="reversed", showgrid=False, dtick=1)
 
     if pairs:
         ranked = sorted(
