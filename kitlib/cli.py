@@ -1,0 +1,173 @@
+"""The ``kitlib`` command line. Thin: parse arguments, call the library, print, exit code.
+
+kitlib release                 # notebooks/NN-*.ipynb -> release/student, release/answer-key
+kitlib release --article PATH  # the same lessons on another annotated article
+kitlib release --check         # only scan release/student for leaked answers
+kitlib author draft.yaml       # fill in character offsets: writes annotation.yaml beside it
+kitlib author --skeleton article.txt > draft.yaml   # paragraphs and sentences to start from
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kitlib", description="Reading the News teaching kit.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    release = commands.add_parser(
+        "release",
+        help="write student notebooks and answer keys from the master notebooks",
+        description="Write release/student/NN-*.ipynb (solutions stubbed, outputs cleared) and "
+        "release/answer-key/NN-*.ipynb + .html (executed) from notebooks/NN-*.ipynb.",
+    )
+    release.add_argument("--article", metavar="PATH", help="an article folder (article.txt + "
+                         "annotation.yaml) to teach instead of the course article")  # fmt: skip
+    release.add_argument("--masters", default="notebooks", metavar="DIR",
+                         help="folder of master notebooks (default: notebooks)")  # fmt: skip
+    release.add_argument("--out", default="release", metavar="DIR",
+                         help="release folder (default: release)")  # fmt: skip
+    release.add_argument("--force", action="store_true",
+                         help="overwrite released files even if someone edited them")  # fmt: skip
+    release.add_argument("--check", action="store_true",
+                         help="do not release; scan DIR/student for leaked answers")  # fmt: skip
+    release.add_argument("--workers", type=int, default=2, help="notebooks run at once (2)")
+    release.add_argument("--timeout", type=int, default=300, help="seconds per cell (300)")
+    release.add_argument("--no-progress", action="store_true", help="no progress bar")
+    release.set_defaults(run=_release)
+
+    author = commands.add_parser(
+        "author",
+        help="fill in an annotation's character offsets from a draft",
+        description="Read a draft annotation whose spans give only their text, find each span "
+        "in the article and write annotation.yaml beside the draft (never over an existing "
+        "one). With --skeleton, print a first draft of paragraphs and sentences instead.",
+    )
+    author.add_argument("file", metavar="DRAFT_OR_TEXT",
+                        help="draft.yaml, or with --skeleton the article text")  # fmt: skip
+    author.add_argument("--skeleton", action="store_true",
+                        help="print a first draft: paragraphs and sentences")  # fmt: skip
+    author.add_argument("--out", metavar="FILE", help="where to write (default: "
+                        "annotation.yaml beside the draft)")  # fmt: skip
+    author.set_defaults(run=_author)
+    return parser
+
+
+def _release(args) -> int:
+    from kitlib.release import check_release, release
+
+    if args.check:
+        return _report_leaks(check_release(args.out, args.masters), args.out)
+    try:
+        report = release(
+            masters_dir=args.masters,
+            out_dir=args.out,
+            article=args.article,
+            force=args.force,
+            workers=args.workers,
+            progress=False if args.no_progress else None,
+            timeout=args.timeout,
+        )
+    except (FileNotFoundError, ValueError) as err:  # no masters, bad article or annotation
+        print(f"kitlib release: {err}", file=sys.stderr)
+        return 2
+    _print_report(report)
+    return 0 if report.ok else 1
+
+
+def _author(args) -> int:
+    from pathlib import Path
+
+    from kitlib.author import dump_annotation, fill_offsets, skeleton
+
+    source = Path(args.file)
+    if args.skeleton:
+        text = _read(source)
+        if text is None:
+            return 2
+        print(dump_annotation(skeleton(text), source.resolve().parent.name), end="")
+        return 0
+    import yaml
+
+    raw = _read(source)
+    if raw is None:
+        return 2
+    draft = yaml.safe_load(raw) or {}
+    text_file = source.parent / str(draft.get("text_file") or "article.txt")
+    text = _read(text_file)
+    if text is None:
+        return 2
+    filled, report = fill_offsets(draft, text)
+    print(report)
+    if not report.ok:
+        print("Nothing written: fix the spans above in the draft, then run again.", file=sys.stderr)
+        return 1
+    target = Path(args.out) if args.out else source.parent / "annotation.yaml"
+    if target.exists():
+        print(f"{target} exists; move it away or pass --out FILE.", file=sys.stderr)
+        return 1
+    target.write_text(dump_annotation(filled, target.resolve().parent.name), encoding="utf-8")
+    return _validate(target)
+
+
+def _validate(annotation) -> int:
+    from kitlib.article import load_article
+
+    try:
+        load_article(annotation.parent)
+    except ValueError as err:  # AnnotationError: every problem, each with its fix
+        print(f"Wrote {annotation}, but it does not validate yet:\n{err}", file=sys.stderr)
+        return 1
+    print(f"Wrote {annotation}: it validates. Next: kitlib release --article {annotation.parent}")
+    return 0
+
+
+def _read(path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"kitlib: cannot read {path} ({err})", file=sys.stderr)
+        return None
+
+
+def _print_report(report) -> None:
+    out = report.out_dir
+    print(f"Released for article {report.article_name!r} into {out}/: "
+          f"{len(report.written)} written, {len(report.unchanged)} unchanged.")  # fmt: skip
+    if report.kept:
+        print(f"Kept {len(report.kept)} file(s) edited since the last release (not overwritten):")
+        for rel in report.kept:
+            print(f"  {out / rel}")
+        print("  Copy your edits elsewhere, then run `kitlib release --force` to replace them.")
+    if report.seed_only:
+        counts = ", ".join(f"{name} {n}" for name, n in report.seed_only.items())
+        print(f"Left out the cells written for the course article (seed-only): {counts}.")
+        print("  Each is an 'Instructor note' in the answer key: rewrite what you want to keep.")
+    for failure in report.failures:
+        print(f"FAILED {failure}", file=sys.stderr)
+    _report_leaks(report.leaks, out)
+
+
+def _report_leaks(leaks, out) -> int:
+    if not leaks:
+        print(f"Leak check: {out}/student holds no solution, hidden test, marker or output.")
+        return 0
+    print(f"Leak check FAILED: {len(leaks)} leak(s) in {out}/student:", file=sys.stderr)
+    for leak in leaks:
+        print(f"  {leak}", file=sys.stderr)
+    print("  Release again with --force, or remove those lines by hand.", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,185 @@
+"""Run a whole release: every master, two at a time, into ``release/``."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kitlib.release.context import ReleaseContext
+from kitlib.release.files import (
+    edited_since_release,
+    read_manifest,
+    sha256,
+    write_atomic,
+    write_manifest,
+)
+from kitlib.release.workers import fork_context, kernel_env
+
+MASTER_PATTERN = "[0-9][0-9]-*.ipynb"  # notebooks/NN-topic.ipynb
+OUTPUT_DIRS = ("student", "answer-key")
+
+
+class NoMastersError(FileNotFoundError):
+    """The masters folder holds no ``NN-topic.ipynb`` notebook."""
+
+
+@dataclass
+class ReleaseReport:
+    out_dir: Path
+    article_name: str
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # edited by someone: not overwritten
+    failures: list[str] = field(default_factory=list)  # one message per failed master
+    leaks: list = field(default_factory=list)
+    seed_only: dict[str, int] = field(default_factory=dict)  # per master, for another article
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and not self.leaks
+
+
+@dataclass
+class _Outcome:
+    name: str
+    files: dict[str, bytes] | None = None
+    error: str | None = None
+
+
+def release(
+    masters_dir="notebooks",
+    out_dir="release",
+    article=None,
+    force: bool = False,
+    workers: int = 2,
+    progress: bool | None = None,
+    timeout: int = 300,
+) -> ReleaseReport:
+    """Write student notebooks and answer keys for every master; see ``docs/instructor-guide.md``.
+
+    ``article`` is an article folder (``article.txt`` + ``annotation.yaml``); None releases
+    for the course article. Files edited since the last release are kept unless ``force``.
+    Never raises for a failing master: the report lists it and the other files are written.
+    """
+    from kitlib.release.leaks import check_release
+
+    masters_dir, out_dir = Path(masters_dir), Path(out_dir)
+    masters = sorted(masters_dir.glob(MASTER_PATTERN))
+    if not masters:
+        raise NoMastersError(
+            f"no master notebooks (NN-topic.ipynb) in {masters_dir}; run from the kit's folder "
+            f"or pass --masters DIR"
+        )
+    article_name, article_path = article_reference(article, out_dir)
+    for sub in OUTPUT_DIRS:
+        (out_dir / sub).mkdir(parents=True, exist_ok=True)
+    contexts = [_context(m, article_name, article_path, out_dir, timeout) for m in masters]
+    report = ReleaseReport(out_dir=out_dir, article_name=article_name)
+    recorded = read_manifest(out_dir)
+    manifest = dict(recorded)
+    try:
+        for outcome in _build_all(masters, contexts, workers, progress):
+            if outcome.error:
+                report.failures.append(outcome.error)
+                continue
+            for rel, data in sorted(outcome.files.items()):
+                _place(out_dir, rel, data, recorded, manifest, force, report)
+    finally:
+        # Also when interrupted: files already replaced must not look "edited" next time.
+        write_manifest(out_dir, manifest)
+    for listing in (report.written, report.unchanged, report.kept, report.failures):
+        listing.sort()  # workers finish in any order; the report does not
+    report.leaks = check_release(out_dir, masters_dir)
+    if article_path is not None:
+        report.seed_only = {m.name: n for m in masters if (n := _count_seed_only(m))}
+    return report
+
+
+def _count_seed_only(master: Path) -> int:
+    from kitlib.release.seed_only import is_seed_only
+
+    cells = json.loads(master.read_text(encoding="utf-8")).get("cells", [])
+    return sum(is_seed_only(cell) for cell in cells)
+
+
+def article_reference(article, out_dir: Path) -> tuple[str, str | None]:
+    """The article's name and what the notebooks record to load it (None: the course article)."""
+    from kitlib.article import DEFAULT_ARTICLE, article_dir, load_article, seeds_dir
+
+    if article is None:
+        return DEFAULT_ARTICLE, None
+    load_article(article)  # validates: raises AnnotationError naming each problem
+    folder = article_dir(article).resolve()
+    if folder.parent == seeds_dir().resolve():
+        # A shipped article: its name loads it wherever the kit is installed.
+        return folder.name, (None if folder.name == DEFAULT_ARTICLE else folder.name)
+    relative = os.path.relpath(folder, (out_dir / "student").resolve())
+    return folder.name, Path(relative).as_posix()
+
+
+def _context(master: Path, article_name, article_path, out_dir: Path, timeout) -> ReleaseContext:
+    return ReleaseContext(
+        notebook_name=master.stem,
+        article_name=article_name,
+        article_path=article_path,
+        execution_dir=str((out_dir / "answer-key").resolve()),
+        kernel_env=kernel_env(),
+        timeout=timeout,
+    )
+
+
+def _build_all(masters, contexts, workers: int, progress):
+    # Import the slow libraries once, before forking, so the workers inherit them.
+    import nbclient  # noqa: F401
+    import nbconvert  # noqa: F401
+    import nbformat  # noqa: F401
+    import plotly.io  # noqa: F401
+    from tqdm import tqdm
+
+    # Longest first, so that no worker is left with a long lesson at the end. A master's size
+    # (its stored outputs) tracks how long it runs closely enough.
+    jobs = sorted(zip(masters, contexts, strict=True), key=lambda job: -job[0].stat().st_size)
+    size = max(1, min(workers, len(jobs)))
+    with ProcessPoolExecutor(max_workers=size, mp_context=fork_context()) as pool:
+        futures = [pool.submit(_build_one, master, ctx) for master, ctx in jobs]
+        bar = tqdm(total=len(jobs), unit="notebook", disable=_no_bar(progress), file=sys.stderr)
+        with bar:
+            for future in as_completed(futures):
+                outcome = future.result()
+                bar.set_postfix_str(outcome.name)
+                bar.update()
+                yield outcome
+
+
+def _build_one(master: Path, ctx: ReleaseContext) -> _Outcome:
+    from kitlib.release.pipeline import build_files
+
+    try:
+        return _Outcome(master.name, files=build_files(master, ctx))
+    except Exception as err:  # reported per notebook; the other masters carry on
+        message = str(err)
+        if not message.startswith(ctx.notebook_name):
+            message = f"{master.name}: {type(err).__name__}: {message}"
+        return _Outcome(master.name, error=message)
+
+
+def _place(out_dir, rel, data, recorded, manifest, force, report) -> None:
+    path = out_dir / rel
+    if path.exists() and path.read_bytes() == data:
+        report.unchanged.append(rel)
+        manifest[rel] = sha256(data)
+        return
+    if edited_since_release(path, recorded.get(rel)) and not force:
+        report.kept.append(rel)  # the manifest keeps the old record: still "edited" next time
+        return
+    write_atomic(path, data)
+    manifest[rel] = sha256(data)
+    report.written.append(rel)
+
+
+def _no_bar(progress) -> bool | None:
+    return None if progress is None else not progress  # None: only on a terminal

@@ -1,0 +1,62 @@
+"""Atomic writes and the release manifest that protects the instructor's edits.
+
+The manifest (``.kitlib-release.json`` in the release folder) records the sha256 of every
+file the kit last wrote. A file whose bytes no longer match that record was edited by
+someone, and a release keeps it unless forced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+MANIFEST = ".kitlib-release.json"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and ``os.replace``: all or nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _file_mode())  # mkstemp makes 0600; released files are for sharing
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def read_manifest(out_dir: Path) -> dict[str, str]:
+    try:
+        return dict(json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def write_manifest(out_dir: Path, files: dict[str, str]) -> None:
+    body = {"about": "written by `kitlib release`: sha256 of each file it last wrote",
+            "files": dict(sorted(files.items()))}  # fmt: skip
+    write_atomic(out_dir / MANIFEST, (json.dumps(body, indent=1) + "\n").encode())
+
+
+def edited_since_release(path: Path, recorded: str | None) -> bool:
+    """True when the file exists and is not what the kit last wrote there."""
+    if not path.exists():
+        return False
+    return sha256(path.read_bytes()) != recorded
