@@ -218,21 +218,24 @@ def write_annotation(draft_path, out_path=None, force: bool = False) -> tuple[in
     draft_path = Path(draft_path)
     out_path = Path(out_path) if out_path else draft_path.parent / "annotation.yaml"
     if out_path.exists() and not force:
-        return 1, f"{out_path} exists; not overwriting it (use --force to replace it)"
+        return 1, f"{out_path} exists; Nothing written (move it away, or use --force to replace it)"
     draft = yaml.safe_load(draft_path.read_text(encoding="utf-8"))
     if not isinstance(draft, dict):
         return 1, f"{draft_path}: expected a YAML mapping (schema_version, paragraphs, ...)"
     text = (draft_path.parent / draft.get("text_file", "article.txt")).read_text(encoding="utf-8")
     filled, report = fill_offsets(draft, text)
     if not report.ok:
-        return 1, f"{draft_path}:\n{report}\nnothing written"
+        return 1, f"{draft_path}:\n{report}\nNothing written: fix the spans above in the draft."
     try:
         validate_annotation(filled, text, str(out_path))
     except AnnotationError as err:
-        return 1, f"{report}\n{err}\nnothing written"
+        return 1, f"{report}\n{err}\nNothing written: fix the draft and run again."
     content = dump_annotation(filled, out_path.parent.name)
     fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=".annotation-", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(content)
     os.replace(tmp, out_path)  # atomic: a reader sees the old file or the new one, never half
-    return 0, f"{report}\nwrote {out_path}"
+    return 0, (
+        f"{report}\nwrote {out_path}: it validates. "
+        f"Next: kitlib release --article {out_path.parent}"
+    )

@@ -59,7 +59,23 @@ def _parser() -> argparse.ArgumentParser:
                         help="print a first draft: paragraphs and sentences")  # fmt: skip
     author.add_argument("--out", metavar="FILE", help="where to write (default: "
                         "annotation.yaml beside the draft)")  # fmt: skip
+    author.add_argument("--force", action="store_true", help="replace an existing output file")
     author.set_defaults(run=_author)
+
+    validate = commands.add_parser(
+        "validate", help="check an annotated article folder and list every problem"
+    )
+    validate.add_argument("article", nargs="?", help="folder or seed name (default: the course)")
+    validate.set_defaults(run=_validate)
+
+    schema = commands.add_parser("schema", help="print the annotation's JSON Schema")
+    schema.set_defaults(run=_schema)
+
+    execute = commands.add_parser(
+        "execute", help="re-execute master notebooks in place (deterministic outputs)"
+    )
+    execute.add_argument("paths", nargs="*", default=["notebooks"], help="notebooks or folders")
+    execute.set_defaults(run=_execute)
     return parser
 
 
@@ -88,56 +104,48 @@ def _release(args) -> int:
 def _author(args) -> int:
     from pathlib import Path
 
-    from kitlib.author import dump_annotation, fill_offsets, skeleton
+    from kitlib.author import dump_annotation, skeleton, write_annotation
 
     source = Path(args.file)
     if args.skeleton:
-        text = _read(source)
-        if text is None:
+        try:
+            text = source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            print(f"kitlib author: cannot read {source} ({err})", file=sys.stderr)
             return 2
         print(dump_annotation(skeleton(text), source.resolve().parent.name), end="")
         return 0
-    import yaml
-
-    raw = _read(source)
-    if raw is None:
-        return 2
-    draft = yaml.safe_load(raw) or {}
-    text_file = source.parent / str(draft.get("text_file") or "article.txt")
-    text = _read(text_file)
-    if text is None:
-        return 2
-    filled, report = fill_offsets(draft, text)
-    print(report)
-    if not report.ok:
-        print("Nothing written: fix the spans above in the draft, then run again.", file=sys.stderr)
-        return 1
-    target = Path(args.out) if args.out else source.parent / "annotation.yaml"
-    if target.exists():
-        print(f"{target} exists; move it away or pass --out FILE.", file=sys.stderr)
-        return 1
-    target.write_text(dump_annotation(filled, target.resolve().parent.name), encoding="utf-8")
-    return _validate(target)
+    code, message = write_annotation(source, args.out, force=args.force)
+    print(message, file=sys.stderr if code else sys.stdout)
+    return code
 
 
-def _validate(annotation) -> int:
+def _validate(args) -> int:
     from kitlib.article import load_article
+    from kitlib.errors import AnnotationError, ArticleNotFoundError
 
     try:
-        load_article(annotation.parent)
-    except ValueError as err:  # AnnotationError: every problem, each with its fix
-        print(f"Wrote {annotation}, but it does not validate yet:\n{err}", file=sys.stderr)
+        art = load_article(args.article)
+    except (AnnotationError, ArticleNotFoundError) as err:
+        print(err, file=sys.stderr)
         return 1
-    print(f"Wrote {annotation}: it validates. Next: kitlib release --article {annotation.parent}")
+    print(f"ok: {art!r}")
     return 0
 
 
-def _read(path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        print(f"kitlib: cannot read {path} ({err})", file=sys.stderr)
-        return None
+def _schema(args) -> int:
+    import json
+
+    from kitlib.annotation import json_schema
+
+    print(json.dumps(json_schema(), indent=2, sort_keys=True))
+    return 0
+
+
+def _execute(args) -> int:
+    from kitlib.release.masters import main as execute_masters
+
+    return execute_masters(args.paths)
 
 
 def _print_report(report) -> None:

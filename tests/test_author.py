@@ -91,6 +91,6 @@ def test_write_annotation_writes_nothing_when_a_span_is_missing(tmp_path):
     draft["mentions"] = [{"id": "m1", "actor": "x", "form": "name", "text": "Atlantis"}]
     (folder / "draft.yaml").write_text(yaml.safe_dump(draft, sort_keys=False))
     code, message = write_annotation(folder / "draft.yaml")
-    assert code == 1 and "MISSING" in message and "nothing written" in message
+    assert code == 1 and "MISSING" in message and "Nothing written" in message
     assert not (folder / "annotation.yaml").exists()
     assert sorted(p.name for p in folder.iterdir()) == ["article.txt", "draft.yaml"]

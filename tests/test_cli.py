@@ -40,7 +40,7 @@ def test_author_reports_ambiguous_spans_and_writes_nothing(tmp_path, capsys):
     (tmp_path / "draft.yaml").write_text(yaml.safe_dump(draft), encoding="utf-8")
     assert main(["author", str(tmp_path / "draft.yaml")]) == 1
     out = capsys.readouterr()
-    assert "AMBIGUOUS mentions[2] (id 'm003'): 'Marenland' occurs 6 times" in out.out
+    assert "AMBIGUOUS mentions[2] (id 'm003'): 'Marenland' occurs 6 times" in out.err
     assert "Nothing written" in out.err
     assert not (tmp_path / "annotation.yaml").exists()
 
@@ -54,3 +54,29 @@ def test_author_skeleton_drafts_paragraphs_and_sentences(tmp_path, capsys):
                                                         "A new paragraph."]  # fmt: skip
     assert [s["text"] for s in draft["sentences"]] == ["First sentence here.", "Second one.",
                                                        "A new paragraph."]  # fmt: skip
+
+
+def test_force_replaces_an_existing_annotation(tmp_path, capsys):
+    for name in ("article.txt", "draft.yaml"):
+        shutil.copy(ARTICLE / name, tmp_path / name)
+    (tmp_path / "annotation.yaml").write_text("old", encoding="utf-8")
+    assert main(["author", str(tmp_path / "draft.yaml"), "--force"]) == 0
+    assert "schema_version: 1" in (tmp_path / "annotation.yaml").read_text(encoding="utf-8")
+
+
+def test_validate_lists_problems_and_exit_code(tmp_path, capsys):
+    assert main(["validate"]) == 0
+    assert "ukraine-peace-plan" in capsys.readouterr().out
+    shutil.copytree(ARTICLE, tmp_path / "a")
+    bad = (tmp_path / "a" / "annotation.yaml").read_text(encoding="utf-8")
+    (tmp_path / "a" / "annotation.yaml").write_text(bad.replace("kind: direct", "kind: dirct"))
+    assert main(["validate", str(tmp_path / "a")]) == 1
+    assert "expected one of: direct, partial, indirect" in capsys.readouterr().err
+
+
+def test_schema_prints_the_committed_schema(capsys):
+    import json
+
+    assert main(["schema"]) == 0
+    committed = (ARTICLE.parents[2].parent / "seeds" / "annotation.schema-v1.json").read_text()
+    assert json.loads(capsys.readouterr().out) == json.loads(committed)

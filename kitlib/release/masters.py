@@ -17,9 +17,17 @@ from kitlib.release.execute import execute
 from kitlib.release.stabilize_outputs import stabilize_outputs
 from kitlib.release.stable_ids import assign_stable_ids
 from kitlib.release.strip_widget_state import strip_widget_state
+from kitlib.release.tidy_metadata import tidy_metadata
 from kitlib.release.workers import fork_context, kernel_env
 
-MASTER_STEPS = [assign_stable_ids, clear_outputs, execute, stabilize_outputs, strip_widget_state]
+MASTER_STEPS = [
+    assign_stable_ids,
+    clear_outputs,
+    execute,
+    stabilize_outputs,
+    strip_widget_state,
+    tidy_metadata,
+]
 
 
 def execute_master(path: Path, timeout: int = 300) -> str | None:
@@ -46,7 +54,11 @@ def execute_master(path: Path, timeout: int = 300) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    paths = [Path(p) for p in (sys.argv[1:] if argv is None else argv)]
+    given = [Path(p) for p in (sys.argv[1:] if argv is None else argv)]
+    # A folder stands for its lessons: NN-topic.ipynb, in order.
+    paths = [
+        p for g in given for p in (sorted(g.glob("[0-9][0-9]-*.ipynb")) if g.is_dir() else [g])
+    ]
     if not paths:
         print("usage: python -m kitlib.release.masters notebooks/NN-topic.ipynb ...")
         return 2

@@ -25,6 +25,7 @@ from kitlib.release.seed_only import drop_seed_only, flag_seed_only
 from kitlib.release.stabilize_outputs import stabilize_outputs
 from kitlib.release.stable_ids import assign_stable_ids
 from kitlib.release.strip_widget_state import strip_widget_state
+from kitlib.release.tidy_metadata import tidy_metadata
 
 STUDENT_STEPS = [
     assign_stable_ids,
@@ -36,6 +37,7 @@ STUDENT_STEPS = [
     strip_widget_state,
     lock_cells,
     check_nbgrader_metadata,
+    tidy_metadata,
 ]
 
 ANSWER_KEY_STEPS = [
@@ -47,6 +49,7 @@ ANSWER_KEY_STEPS = [
     require_correct_checks,
     stabilize_outputs,
     strip_widget_state,
+    tidy_metadata,
     add_answer_key_banner,
 ]
 
