@@ -150,34 +150,6 @@ def test_answer_key_html_draws_plots_offline(seed_release):
     assert not re.search(r"<script[^>]+src=", html)  # nothing loaded from a CDN
 
 
-@pytest.mark.e2e
-@pytest.mark.slow
-def test_answer_key_html_plot_renders_in_an_offline_browser(seed_release):
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        pytest.skip("needs Debian's chromium (.ci/install-browser)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    _, out = seed_release
-    page_url = (out / "answer-key" / f"{COUNTING}.html").as_uri()
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), headless=True,
-                                    args=["--no-sandbox", "--disable-gpu"])  # fmt: skip
-        try:
-            context = browser.new_context(offline=True)
-            page = context.new_page()
-            errors, requests = [], []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(page_url)
-            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=15_000)
-            bars = page.locator(".js-plotly-plot .point").count()
-        finally:
-            browser.close()
-    assert errors == []
-    assert [u for u in requests if not u.startswith("file:")] == []  # nothing fetched
-    assert bars == 4  # said, insisted, signaled, claimed
-
-
 # --- determinism -------------------------------------------------------------------------
 
 
