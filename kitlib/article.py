@@ -186,6 +186,23 @@ def load_article(source: str | os.PathLike | None = None) -> Article:
     return _build(folder, ann, text)
 
 
+def as_article(article: Article | None = None) -> Article:
+    """The article a helper was given, or the default one (the course article)."""
+    return load_article() if article is None else article
+
+
+def given(value):
+    """None for a missing table value (None or NaN), the value otherwise."""
+    if value is None:
+        return None
+    try:
+        if value != value:  # NaN is the only value not equal to itself
+            return None
+    except (TypeError, ValueError):  # e.g. an array, whose comparison is not a bool
+        return value
+    return value
+
+
 @functools.lru_cache(maxsize=16)
 def _validated(file: str, _mtime_ns: int, _size: int) -> tuple[Annotation, str]:
     # Keyed on mtime and size so an instructor's edit is seen without restarting the kernel.

@@ -72,7 +72,8 @@ def _box(status: str, title: str, message: str, evidence: tuple[str, ...] = ()) 
 
 def _text(status: str, title: str, message: str, evidence: tuple[str, ...] = ()) -> str:
     icon, label = STYLES[status][:2]
-    lines = [f"{icon} {label}{title}: {_without_label(label, message)}"] + [f"  - {line}" for line in evidence]
+    head = f"{icon} {label}{title}: {_without_label(label, message)}"
+    lines = [head] + [f"  - {line}" for line in evidence]
     return "\n".join(lines)
 
 

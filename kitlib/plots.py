@@ -12,10 +12,12 @@ default renderer stores them as JSON, drawn by the plotly.js that ships with the
 from __future__ import annotations
 
 import html
+import json
 import textwrap
 from collections import Counter, defaultdict
 
 from kitlib import palette
+from kitlib.article import as_article, given
 
 __all__ = [
     "actor_mentions",
@@ -65,7 +67,7 @@ def actor_mentions(article=None, by: str = "kind"):
     }
     if by not in colors:
         raise ValueError(f"by={by!r} is not a choice: use 'kind', 'side' or 'form'")
-    art = _article(article)
+    art = as_article(article)
     names = _names(art)
     per_actor = _actor_values(art, by) if by != "form" else {}
     counts: Counter = Counter()
@@ -119,7 +121,7 @@ def actor_cooccurrence(article=None, min_mentions: int = 1):
 
     Actors with fewer than ``min_mentions`` mentions, or who share no sentence, are left out.
     """
-    art = _article(article)
+    art = as_article(article)
     names = _names(art)
     per_sentence: dict[str, set[str]] = defaultdict(set)
     mentions: Counter = Counter()
@@ -187,14 +189,14 @@ def demand_map(article=None):
     The hover shows each term, who is asked to act, the plan it belongs to and any condition.
     Terms that name no place are left out (the summary says how many).
     """
-    art = _article(article)
+    art = as_article(article)
     names = _names(art)
     cells: dict[tuple[str, str], list] = defaultdict(list)
     places: list[str] = []
     parties: list[str] = []
     unplaced = 0
     for row in art.demands.sort_values("start").itertuples(index=False):
-        row_places = list(row.places) if _given(row.places) is not None else []
+        row_places = list(row.places) if given(row.places) is not None else []
         if not row_places:
             unplaced += 1
             continue
@@ -265,25 +267,25 @@ def demand_map(article=None):
 
 
 def _party_name(row, names: dict[str, str]) -> str:
-    party = _given(row.party_id)
+    party = given(row.party_id)
     if party:
         return names.get(party, party)
-    document = _given(row.document_id)
+    document = given(row.document_id)
     if document:
         return names.get(document, document)
     return NOT_SAID
 
 
 def _demand_hover(row, place: str, party: str, names: dict[str, str]) -> str:
-    addressee = _given(row.addressee_id)
-    document = _given(row.document_id)
+    addressee = given(row.addressee_id)
+    document = given(row.document_id)
     lines = [
         f"<b>{_escape(place)}</b>: {DEMAND_KIND_NAMES.get(row.kind, row.kind)} by {_escape(party)}",
         f"who is to act: {_escape(names.get(addressee, addressee) if addressee else NOT_SAID)}",
     ]
     if document:
         lines.append(f"in: {_escape(names.get(document, document))}")
-    if _given(row.condition):
+    if given(row.condition):
         lines.append(f"condition: {_escape(row.condition)}")
     lines.append(_wrap(f"“{row.text}”"))
     return "<br>".join(lines)
@@ -304,7 +306,7 @@ def _cell_text(rows: list, kind: str | None, names: dict[str, str]) -> str:
     """The kind of term, then who is asked to act: "proposal term<br>to act: Russian forces"."""
     if not rows:
         return ""
-    actors = sorted({names.get(a, a) for r in rows if (a := _given(r.addressee_id))})
+    actors = sorted({names.get(a, a) for r in rows if (a := given(r.addressee_id))})
     return DEMAND_KIND_NAMES.get(kind, kind) + (f"<br>to act: {_join(actors)}" if actors else "")
 
 
@@ -325,7 +327,7 @@ def _discrete_scale(colors: list[str]) -> list[list]:
 
 def quotes_by_speaker(article=None):
     """Quotes per speaker, most quoted first, stacked by kind (direct, partial, indirect)."""
-    art = _article(article)
+    art = as_article(article)
     names = _names(art)
     counts: Counter = Counter()
     totals: Counter = Counter()
@@ -377,7 +379,7 @@ def cue_verbs(article=None):
     A verb that introduces several quotes at once (one "said" for two sentences of a direct quote)
     counts once: the bars count verbs in the text, not quotes.
     """
-    art = _article(article)
+    art = as_article(article)
     sides = _actor_values(art, "side")
     cues: dict[tuple[int, int], tuple[str, str]] = {}
     for row in art.quotes.sort_values("cue_start").itertuples(index=False):
@@ -439,7 +441,7 @@ def attribution_map(article=None):
     A sentence whose claims have one source type takes that type; several types make it
     "mixed"; a sentence with no claim is "no claim". Bar lengths are sentence lengths.
     """
-    art = _article(article)
+    art = as_article(article)
     names = _names(art)
     claims_of: dict[str, list] = defaultdict(list)
     for row in art.claims.sort_values("start").itertuples(index=False):
@@ -496,7 +498,7 @@ def attribution_map(article=None):
 def _sentence_hover(row, claims: list, names: dict[str, str]) -> str:
     lines = [f"<b>{row.sentence_id}</b>: " + _wrap(row.text)]
     for claim in claims:
-        source = _given(claim.source_id)
+        source = given(claim.source_id)
         who = names.get(source, source) if source else "no source"
         lines.append(f"{claim.claim_id}: {claim.source_type} ({_escape(who)})")
     return "<br>".join(lines) if claims else "<br>".join(lines + ["no claim annotated"])
@@ -510,7 +512,7 @@ def source_balance(article=None):
     """
     from plotly.subplots import make_subplots
 
-    art = _article(article)
+    art = as_article(article)
     sides = _actor_values(art, "side")
 
     def side_of(actor_id) -> str:
@@ -521,7 +523,7 @@ def source_balance(article=None):
     for row in art.claims.itertuples(index=False):
         if row.source_type == "document":
             group = "a document"
-        elif row.source_type == "unattributed" or _given(row.source_id) is None:
+        elif row.source_type == "unattributed" or given(row.source_id) is None:
             group = "no source"
         else:
             group = side_of(row.source_id)
@@ -618,12 +620,17 @@ def figure_summary(fig) -> str:
     return f"A figure: {title}." if title else "A figure."
 
 
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
 def show(fig) -> None:
     """Display a figure, then its one-line summary as a paragraph screen readers can read."""
     from IPython.display import display
 
     summary = figure_summary(fig)
-    display(fig)
+    # The same bundle as plotly's default renderer in a kernel, without its check of the
+    # nbformat version, which imports nbformat and jsonschema: ~1.5 s per lesson.
+    display({PLOTLY_MIME: json.loads(fig.to_json())}, raw=True)
     display(
         {
             "text/plain": summary,
@@ -634,14 +641,6 @@ def show(fig) -> None:
 
 
 # ---------------------------------------------------------------- shared plumbing
-
-
-def _article(article):
-    if article is not None:
-        return article
-    from kitlib.article import load_article
-
-    return load_article()
 
 
 def _figure(title: str, x_title: str, y_title: str, height: int):
@@ -726,27 +725,15 @@ def _names(art) -> dict[str, str]:
 
 
 def _actor_values(art, column: str) -> dict[str, str]:
-    return {a: _given(v) for a, v in zip(art.actors.actor_id, art.actors[column], strict=True)}
+    return {a: given(v) for a, v in zip(art.actors.actor_id, art.actors[column], strict=True)}
 
 
 def _sentence_of(art, row) -> str:
-    sentence = _given(getattr(row, "sentence_id", None))
+    sentence = given(getattr(row, "sentence_id", None))
     if sentence:
         return sentence
     hit = art.sentences[(art.sentences.start <= row.start) & (row.start < art.sentences.end)]
     return hit.sentence_id.iloc[0] if len(hit) else f"@{row.start}"
-
-
-def _given(value):
-    """None for a missing value (None or NaN), the value otherwise."""
-    if value is None:
-        return None
-    try:
-        if value != value:  # NaN
-            return None
-    except (TypeError, ValueError):
-        return value
-    return value
 
 
 def _escape(value) -> str:

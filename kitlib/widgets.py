@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from kitlib import palette
+from kitlib.article import as_article, given
 
 __all__ = [
     "LAYERS",
@@ -135,7 +136,7 @@ def highlight_html(article=None, layers: str | Iterable[str] = "quotes") -> str:
     Paragraphs become ``<p>``; overlapping highlights are split into non-overlapping pieces, each
     carrying the classes of every highlight that covers it, so the HTML always stays well formed.
     """
-    art = _article(article)
+    art = as_article(article)
     names = _layer_names(layers)
     spans = [span for name in names for span in _layer_spans(art, name)]
     shown = ", ".join(names) if names else "nothing"
@@ -152,7 +153,7 @@ def highlight_html(article=None, layers: str | Iterable[str] = "quotes") -> str:
 
 def legend_html(article=None, layers: str | Iterable[str] = "quotes") -> str:
     """A text legend for the layers shown: a sample of each highlight, its meaning and count."""
-    art = _article(article)
+    art = as_article(article)
     names = _layer_names(layers)
     if not names:
         return _note_html("No layer chosen: tick Actors, Quotes or Claims to highlight them.")
@@ -182,7 +183,7 @@ class Highlighted:
     """
 
     def __init__(self, article=None, layers: str | Iterable[str] = "quotes"):
-        self.article = _article(article)
+        self.article = as_article(article)
         self.layers = _layer_names(layers)
 
     def _repr_html_(self) -> str:
@@ -233,7 +234,7 @@ def _mention_span(row, lookup: _Lookup) -> Span:
         start=row.start,
         end=row.end,
         css_class=f"kit-actors-{side}",
-        title=f"mention of {name} ({about}), by {_given(row.form) or 'a mention'}",
+        title=f"mention of {name} ({about}), by {given(row.form) or 'a mention'}",
         label=layer.labels[side],
         color=palette.color_for(side, layer.colors),
         line=palette.line_style_for(side, layer.colors),
@@ -259,12 +260,12 @@ def _quote_span(row, lookup: _Lookup) -> Span:
 def _claim_span(row, lookup: _Lookup) -> Span:
     layer = LAYERS["claims"]
     kind = row.source_type
-    source = _given(row.source_id)
+    source = given(row.source_id)
     if source:
         who = lookup.name(source)
     else:
         who = "no source in this sentence"
-    note = _given(row.note)
+    note = given(row.note)
     return Span(
         start=row.start,
         end=row.end,
@@ -381,7 +382,7 @@ def _note_html(message: str) -> str:
 
 def speaker_options(article=None) -> list[tuple[str, str]]:
     """(label, actor_id) for each actor who has quotes, most quoted first: "Peskov (2 quotes)"."""
-    art = _article(article)
+    art = as_article(article)
     quotes = art.quotes
     if quotes is None or quotes.empty:
         return []
@@ -393,7 +394,7 @@ def speaker_options(article=None) -> list[tuple[str, str]]:
 
 def quote_cards_html(article=None, speaker_id: str | None = None) -> str:
     """Each quote of one speaker in its sentence, the quote and its cue marked, with the facts."""
-    art = _article(article)
+    art = as_article(article)
     quotes = art.quotes
     mine = quotes[quotes.speaker_id == speaker_id].sort_values("start") if len(quotes) else quotes
     lookup = _Lookup.of(art)
@@ -416,8 +417,8 @@ def _quote_card_html(art, row, lookup: _Lookup) -> str:
     facts = [
         ("kind", f"{row.kind} quote"),
         ("cue", row.cue),
-        ("channel", _given(row.channel) or "not given"),
-        ("day", _given(row.day) or "not given"),
+        ("channel", given(row.channel) or "not given"),
+        ("day", given(row.day) or "not given"),
     ]
     rows = "".join(
         f'<li style="display:inline;margin-right:1.4em;"><strong>{label}:</strong> '
@@ -450,7 +451,7 @@ def article_viewer(article=None, layers: str | Iterable[str] = ("quotes",)):
     """The article with checkboxes to highlight actors, quotes and claims, and a legend."""
     widgets = _ipywidgets()
     try:
-        art = _article(article)
+        art = as_article(article)
         chosen = _layer_names(layers)
     except Exception as error:  # a lesson shows a message, never a traceback
         return _message_widget(f"The article viewer cannot start: {error}")
@@ -490,7 +491,7 @@ def quote_explorer(article=None, speaker: str | None = None):
     """Pick a speaker; read each of their quotes in its sentence, with kind, cue, channel, day."""
     widgets = _ipywidgets()
     try:
-        art = _article(article)
+        art = as_article(article)
         options = speaker_options(art)
     except Exception as error:  # a lesson shows a message, never a traceback
         return _message_widget(f"The quote explorer cannot start: {error}")
@@ -648,26 +649,6 @@ def _message_widget(message: str):
     return _kit_box([widgets.HTML(_note_html(message))], message, "Message")
 
 
-def _article(article):
-    if article is not None:
-        return article
-    from kitlib.article import load_article
-
-    return load_article()
-
-
-def _given(value):
-    """None for a missing value (None or NaN), the value otherwise."""
-    if value is None:
-        return None
-    try:
-        if value != value:  # NaN
-            return None
-    except (TypeError, ValueError):
-        return value
-    return value
-
-
 @dataclass(frozen=True)
 class _Lookup:
     """Names, kinds and sides of actors and documents, looked up by id."""
@@ -686,8 +667,8 @@ class _Lookup:
         if actors is not None and not actors.empty:
             for row in actors.itertuples(index=False):
                 names[row.actor_id] = row.name
-                kinds[row.actor_id] = _given(getattr(row, "kind", None))
-                sides[row.actor_id] = _given(getattr(row, "side", None))
+                kinds[row.actor_id] = given(getattr(row, "kind", None))
+                sides[row.actor_id] = given(getattr(row, "side", None))
         return cls(names, kinds, sides)
 
     def name(self, ident) -> str:
