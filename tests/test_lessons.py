@@ -104,7 +104,7 @@ def test_files_are_clean_and_deterministic(path):
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
     assert "widgets" not in nb["metadata"]
     text = path.read_text(encoding="utf-8")
-    for leak in ("/work/", "/tmp/", "/root/", "/home/", "cdn.plot.ly", "<script src=\"http"):
+    for leak in ("/work/", "/tmp/", "/root/", "/home/", "cdn.plot.ly", '<script src="http'):
         assert leak not in text, f"{path.name} contains {leak!r}"
     for cell in nb["cells"]:
         assert not {"ExecuteTime", "execution", "collapsed", "scrolled"} & set(cell["metadata"])
