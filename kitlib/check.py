@@ -16,6 +16,7 @@ import html
 import os
 import sys
 import types
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -218,7 +219,11 @@ def check(exercise_id: str, answer: Any = ..., *, article: Any = None) -> Feedba
     except Exception as err:
         return _article_problem(exercise_id, err)
     try:
-        verdict: Verdict = exercise.judge(plain(answer), art)
+        # An odd answer (a ragged list, a comparison of mixed types) can draw a pandas or
+        # numpy warning; in a notebook that is red noise beside the feedback that explains it.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            verdict: Verdict = exercise.judge(plain(answer), art)
     except Exception as err:
         return _checker_failed(exercise_id, err)
     correct = verdict.status == "correct"

@@ -629,3 +629,17 @@ def test_median_check_latency_is_well_under_20_ms(art):
     median_ms = statistics.median(times) * 1000
     print(f"median check latency: {median_ms:.2f} ms over {len(times)} checks")
     assert median_ms < 20
+
+
+def test_odd_answers_draw_no_warning_in_the_students_notebook():
+    import warnings
+
+    from kitlib.check import check, exercises
+
+    table_ids = list(exercises().query("kind == 'table'").exercise_id)
+    assert table_ids
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for exercise_id in table_ids:
+            assert not check(exercise_id, [[1, 2, 3], [4]]).correct  # ragged rows
+    assert [str(w.message) for w in caught] == []
