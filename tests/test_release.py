@@ -471,6 +471,9 @@ def test_lessons_released_for_another_article_run_clean_and_check_out(tmp_path):
     assert release_cli(ROOT / "notebooks", out, "--article", str(OTHER_ARTICLE)) == 0
     students = sorted((out / "student").glob("*.ipynb"))
     assert [p.name for p in students] == [p.name for p in LESSON_MASTERS]
+    for path in students:  # seed-only exercises left out: the others are renumbered 1, 2, ...
+        numbers = re.findall(r"\*\*Exercise (\d+)\*\*", path.read_text(encoding="utf-8"))
+        assert [int(n) for n in numbers] == list(range(1, len(numbers) + 1)), path.name
 
     with ProcessPoolExecutor(max_workers=2, mp_context=fork_context()) as pool:
         for name, text in pool.map(_execute_student, students):  # raises on a failing cell

@@ -20,6 +20,7 @@ from kitlib.release.lock_cells import lock_cells
 from kitlib.release.nbgrader_metadata import check_nbgrader_metadata
 from kitlib.release.plotly_static import render_plotly_static
 from kitlib.release.point_to_article import point_to_article
+from kitlib.release.renumber_exercises import renumber_exercises
 from kitlib.release.require_correct_checks import require_correct_checks
 from kitlib.release.seed_only import drop_seed_only, flag_seed_only
 from kitlib.release.stabilize_outputs import stabilize_outputs
@@ -30,6 +31,7 @@ from kitlib.release.tidy_metadata import tidy_metadata
 STUDENT_STEPS = [
     assign_stable_ids,
     drop_seed_only,
+    renumber_exercises,
     point_to_article,
     clear_solutions,
     clear_hidden_tests,
@@ -43,6 +45,7 @@ STUDENT_STEPS = [
 ANSWER_KEY_STEPS = [
     assign_stable_ids,
     flag_seed_only,
+    renumber_exercises,
     point_to_article,
     clear_outputs,
     execute,
