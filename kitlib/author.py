@@ -22,18 +22,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kitlib.annotation import SECTIONS
+
 __all__ = ["FillReport", "fill_offsets", "skeleton"]
 
-SPAN_SECTIONS = (
-    "paragraphs",
-    "sentences",
-    "mentions",
-    "documents",
-    "quotes",
-    "demands",
-    "claims",
-    "figures",
-)
+# Every section whose items are spans (actors are not), in the order the file lists them.
+SPAN_SECTIONS = tuple(section for section in SECTIONS if section != "actors")
+# Paragraphs and sentences are listed in reading order: each is searched from the end of the
+# one before, and the first hit wins, so repeated short sentences need no hint.
+SEQUENTIAL = ("paragraphs", "sentences")
 HINTS = ("sentence", "occurrence")
 
 
@@ -63,14 +60,15 @@ def fill_offsets(draft: dict, text: str) -> tuple[dict, FillReport]:
     sentences: dict[str, tuple[int, int]] = {}
     for section in SPAN_SECTIONS:
         items = []
-        cursor = 0  # paragraphs and sentences are in reading order: search forward
+        sequential = section in SEQUENTIAL
+        cursor = 0
         for i, item in enumerate(draft.get(section) or []):
             where = f"{section}[{i}] (id {item.get('id')!r})"
-            scope = _scope(item, sentences, text, cursor if section in SPAN_SECTIONS[:2] else 0)
-            filled = _place(item, text, scope, where, report)
+            scope = _scope(item, sentences, text, cursor)
+            filled = _place(item, text, scope, where, report, first_hit_wins=sequential)
             if section == "sentences" and "start" in filled:
                 sentences[filled["id"]] = (filled["start"], filled["end"])
-            if section in SPAN_SECTIONS[:2] and "end" in filled:
+            if sequential and "end" in filled:
                 cursor = filled["end"]
             if section == "quotes" and isinstance(item.get("cue"), dict):
                 cue_scope = (
@@ -97,7 +95,9 @@ def _sentence_around(offset, sentences) -> tuple[int, int] | None:
     return next(((s, e) for s, e in sentences.values() if s <= offset < e), None)
 
 
-def _place(item: dict, text: str, scope: tuple[int, int], where: str, report) -> dict:
+def _place(
+    item: dict, text: str, scope: tuple[int, int], where: str, report, first_hit_wins=False
+) -> dict:
     out = {k: v for k, v in item.items() if k not in HINTS and k not in ("start", "end")}
     wanted = item.get("text")
     if not isinstance(wanted, str) or not wanted:
@@ -112,7 +112,7 @@ def _place(item: dict, text: str, scope: tuple[int, int], where: str, report) ->
             + (" inside its sentence" if "sentence" in item else "")
         )
         return out
-    if occurrence is None and len(hits) > 1 and not _is_sequential(where):
+    if occurrence is None and len(hits) > 1 and not first_hit_wins:
         spots = ", ".join(map(str, hits[:6]))
         report.ambiguous.append(
             f"{where}: {wanted[:60]!r} occurs {len(hits)} times (at {spots});"
@@ -126,11 +126,6 @@ def _place(item: dict, text: str, scope: tuple[int, int], where: str, report) ->
     start = hits[index]
     report.filled += 1
     return _ordered(out, start, start + len(wanted))
-
-
-def _is_sequential(where: str) -> bool:
-    # Paragraphs and sentences are searched forward from the previous one: first hit wins.
-    return where.startswith(("paragraphs", "sentences"))
 
 
 def _ordered(item: dict, start: int, end: int) -> dict:

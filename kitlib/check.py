@@ -206,8 +206,8 @@ def _checker_failed(exercise_id: str, err: Exception) -> Feedback:
 # --- the public functions -----------------------------------------------------------------
 
 
-def check(exercise_id: str, answer: Any = ..., *, article: Any = None) -> Feedback:
-    """Check ``answer`` for an exercise; ``article`` defaults to the one in use. Never raises."""
+def _exercise_and_article(exercise_id: Any, article: Any):
+    """(exercise, article) for check and solution, or the Feedback that says what is wrong."""
     try:
         exercise = registry.get(exercise_id) if isinstance(exercise_id, str) else None
     except Exception as err:
@@ -215,9 +215,17 @@ def check(exercise_id: str, answer: Any = ..., *, article: Any = None) -> Feedba
     if exercise is None:
         return _unknown(exercise_id)
     try:
-        art = _article(article)
+        return exercise, _article(article)
     except Exception as err:
         return _article_problem(exercise_id, err)
+
+
+def check(exercise_id: str, answer: Any = ..., *, article: Any = None) -> Feedback:
+    """Check ``answer`` for an exercise; ``article`` defaults to the one in use. Never raises."""
+    found = _exercise_and_article(exercise_id, article)
+    if isinstance(found, Feedback):
+        return found
+    exercise, art = found
     try:
         # An odd answer (a ragged list, a comparison of mixed types) can draw a pandas or
         # numpy warning; in a notebook that is red noise beside the feedback that explains it.
@@ -271,13 +279,10 @@ def reset_hints(exercise_id: str | None = None) -> None:
 def solution(exercise_id: str, article: Any = None) -> Any:
     """The reference answer, computed from the article's annotation (a model text for a
     reflection). For an unknown id or an article that cannot be loaded: a Feedback."""
-    exercise = registry.get(exercise_id) if isinstance(exercise_id, str) else None
-    if exercise is None:
-        return _unknown(exercise_id)
-    try:
-        art = _article(article)
-    except Exception as err:
-        return _article_problem(exercise_id, err)
+    found = _exercise_and_article(exercise_id, article)
+    if isinstance(found, Feedback):
+        return found
+    exercise, art = found
     try:
         return exercise.solution(art)
     except Exception as err:
