@@ -8,7 +8,7 @@ Loading the data imports pandas, pydantic and PyYAML only; the checks, widgets a
 are imported on first use so that ``import kitlib`` stays fast.
 """
 
-from kitlib.article import Article, load_article, seed_names
+from kitlib.article import Article, current_article, load_article, seed_names, use_article
 from kitlib.errors import AnnotationError, ArticleNotFoundError
 
 __all__ = [
@@ -16,12 +16,13 @@ __all__ = [
     "AnnotationError",
     "ArticleNotFoundError",
     "load_article",
+    "use_article",
+    "current_article",
     "seed_names",
     "check",
     "hint",
     "solution",
     "exercises",
-    "use_article",
     "reset_hints",
     "widgets",
     "plots",
@@ -29,12 +30,11 @@ __all__ = [
 __version__ = "0.1.0"
 
 _LAZY = {
-    "check": ("kitlib.check", "check"),
-    "hint": ("kitlib.check", "hint"),
-    "solution": ("kitlib.check", "solution"),
-    "exercises": ("kitlib.check", "exercises"),
-    "use_article": ("kitlib.check", "use_article"),
-    "reset_hints": ("kitlib.check", "reset_hints"),
+    "check": ("kitlib.checking", "check"),
+    "hint": ("kitlib.checking", "hint"),
+    "solution": ("kitlib.checking", "solution"),
+    "exercises": ("kitlib.checking", "exercises"),
+    "reset_hints": ("kitlib.checking", "reset_hints"),
     "widgets": ("kitlib.widgets", None),
     "plots": ("kitlib.plots", None),
 }

@@ -23,7 +23,16 @@ from kitlib import annotation
 from kitlib.annotation import Annotation, consistency_problems, sentence_at
 from kitlib.errors import AnnotationError, ArticleNotFoundError
 
-__all__ = ["Article", "load_article", "seed_names", "article_dir", "DEFAULT_ARTICLE", "ENV_VAR"]
+__all__ = [
+    "Article",
+    "load_article",
+    "use_article",
+    "current_article",
+    "seed_names",
+    "article_dir",
+    "DEFAULT_ARTICLE",
+    "ENV_VAR",
+]
 
 DEFAULT_ARTICLE = "ukraine-peace-plan"
 ENV_VAR = "KITLIB_ARTICLE"  # a folder path; the release sets it to teach another article
@@ -157,10 +166,13 @@ def seed_names() -> list[str]:
 
 
 def article_dir(source: str | os.PathLike | None = None) -> Path:
-    """Resolve a seed name, a folder, or an annotation file to the article's folder."""
+    """Resolve a seed name, a folder, or an annotation file to the article's folder.
+
+    ``None`` is the article in use: see ``chosen_source``.
+    """
     if source is None:
-        source = os.environ.get(ENV_VAR) or DEFAULT_ARTICLE
-    path = Path(source)
+        source = chosen_source()
+    path = Path(source).expanduser()
     if path.is_file():
         path = path.parent
     if path.is_dir() and (path / ANNOTATION_FILE).is_file():
@@ -170,25 +182,89 @@ def article_dir(source: str | os.PathLike | None = None) -> Path:
     raise ArticleNotFoundError(
         f"no annotated article at {str(source)!r}: expected a folder holding {ANNOTATION_FILE} "
         f"and the article text, or one of the shipped articles: {', '.join(seed_names())}"
+        + _missing_folder_advice(source)
     )
 
 
+def _missing_folder_advice(source) -> str:
+    if str(source) == _chosen:
+        return (
+            f". This notebook asked for it with kitlib.use_article({str(source)!r}): keep the "
+            "article folder that came with the lessons next to the notebook, or ask your teacher"
+        )
+    return ""
+
+
+# --- which article: one owner ----------------------------------------------------------------
+
+_chosen: str | os.PathLike | Article | None = None  # set by use_article
+
+
+def use_article(article: str | os.PathLike | Article | None = None) -> Article:
+    """Use ``article`` (a folder, a shipped article's name, or an Article) from now on.
+
+    ``load_article()``, ``kitlib.check`` and the plots and widgets then all work on it;
+    ``use_article()`` goes back to the default. Returns the article now in use.
+    """
+    global _chosen
+    if isinstance(article, str | os.PathLike):
+        article_dir(article)  # fail now, with a clear message, not at the next check
+    _chosen = article
+    return current_article()
+
+
+def chosen_source() -> str | os.PathLike:
+    """Which article is in use when none is given: ``use_article``, then ``$KITLIB_ARTICLE``,
+    then the course article. (An Article given to ``use_article`` is its own source.)"""
+    if _chosen is not None:
+        return _chosen if isinstance(_chosen, str | os.PathLike) else _chosen.path
+    return os.environ.get(ENV_VAR) or DEFAULT_ARTICLE
+
+
+def current_article(article: str | os.PathLike | Article | None = None) -> Article:
+    """The one place that decides which article a check, plot or widget works on.
+
+    An explicit ``article`` wins (an Article, or a folder or shipped name), then
+    ``use_article``, then ``$KITLIB_ARTICLE``, then the course article. Articles loaded from
+    files are shared and cached on the files' state, so an edited annotation is seen at once;
+    do not modify their tables (``load_article`` gives a fresh copy to play with).
+    """
+    if article is not None and not isinstance(article, str | os.PathLike):
+        return article  # an Article (or a stand-in with the same tables, in tests)
+    if article is None and _chosen is not None and not isinstance(_chosen, str | os.PathLike):
+        return _chosen
+    folder = article_dir(article)
+    return _shared(str(folder.resolve()), _folder_state(folder))
+
+
+def _folder_state(folder: Path) -> tuple:
+    """Name, mtime and size of each file in the folder: any edit changes it (cheap: 2-3 files)."""
+    files = sorted(p for p in folder.iterdir() if p.is_file())
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+@functools.lru_cache(maxsize=8)
+def _shared(folder: str, _state: tuple) -> Article:
+    return load_article(folder)
+
+
 def load_article(source: str | os.PathLike | None = None) -> Article:
-    """Load an annotated article; with no argument, the course article (or ``$KITLIB_ARTICLE``).
+    """Load an annotated article; with no argument, the article in use (the course article
+    unless ``use_article`` or ``$KITLIB_ARTICLE`` says otherwise).
 
     Raises ``AnnotationError`` (a ``ValueError``) naming the file, the item and the fix when
     the annotation is malformed. Each call returns fresh tables, so editing them is safe.
     """
+    if source is None and isinstance(_chosen, Article):
+        source = _chosen.path  # a fresh copy of the article in use
     folder = article_dir(source)
-    file = folder / ANNOTATION_FILE
-    stat = file.stat()
-    ann, text = _validated(str(file), stat.st_mtime_ns, stat.st_size)
+    ann, text = _validated(str(folder / ANNOTATION_FILE), _folder_state(folder))
     return _build(folder, ann, text)
 
 
 def as_article(article: Article | None = None) -> Article:
-    """The article a helper was given, or the default one (the course article)."""
-    return load_article() if article is None else article
+    """The article a helper was given, or the article in use (see ``current_article``)."""
+    return current_article(article)
 
 
 def given(value):
@@ -204,8 +280,8 @@ def given(value):
 
 
 @functools.lru_cache(maxsize=16)
-def _validated(file: str, _mtime_ns: int, _size: int) -> tuple[Annotation, str]:
-    # Keyed on mtime and size so an instructor's edit is seen without restarting the kernel.
+def _validated(file: str, _state: tuple) -> tuple[Annotation, str]:
+    # Keyed on the folder's files' state: an instructor's edit is seen without a restart.
     raw = _read_yaml(Path(file))
     text_file = raw.get("text_file") if isinstance(raw, dict) else None
     text_path = Path(file).parent / (text_file if isinstance(text_file, str) else "article.txt")

@@ -527,7 +527,7 @@ def choice_quiz(
     """A multiple-choice widget: radio buttons, a Check button and a feedback area.
 
     ``checker(value)`` returns a result with ``correct`` and ``message`` (and optionally
-    ``_repr_html_``), such as ``kitlib.check.check``'s Feedback. With ``hinter``, a Hint
+    ``_repr_html_``), such as ``kitlib.check``'s Feedback. With ``hinter``, a Hint
     button shows ``hinter()`` (one rung of the hint ladder per press).
     """
     widgets = _ipywidgets()
@@ -566,14 +566,12 @@ def choice_quiz(
 def quiz(exercise_id: str, article=None):
     """The multiple-choice widget for a choice exercise of ``kitlib.check`` (e.g. "article.when").
 
-    Check answers with ``kitlib.check.check``; Hint climbs the exercise's hint ladder.
+    Check answers with ``kitlib.check``; Hint climbs the exercise's hint ladder.
     """
-    import importlib
+    from kitlib import checking as checks
+    from kitlib import framework as registry
 
     try:
-        # By module path: the names kitlib.check and kitlib.exercises are also functions.
-        checks = importlib.import_module("kitlib.check")
-        registry = importlib.import_module("kitlib.exercises")
         exercise = registry.get(exercise_id) if isinstance(exercise_id, str) else None
         if exercise is None:
             return _message_widget(str(checks.check(exercise_id, article=article).message))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kitlib.article import load_article, seed_names
-from kitlib.check import check, exercises, solution
-from kitlib.exercises.l05_capstone import SECOND_ARTICLE
+from kitlib.checking import check, exercises, solution
+from kitlib.lessons.l05_capstone import SECOND_ARTICLE
 
 
 @pytest.fixture(scope="module")

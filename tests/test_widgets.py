@@ -427,7 +427,7 @@ def choice_exercise():
     """A throwaway multiple-choice exercise in the check framework's registry."""
     import importlib
 
-    registry = importlib.import_module("kitlib.exercises")
+    registry = importlib.import_module("kitlib.framework")
     exercise_id = "article.widget-test-choice"
     registry.Choice(
         exercise_id,
@@ -444,7 +444,7 @@ def choice_exercise():
 def test_quiz_wires_a_choice_exercise_to_check_and_hint(choice_exercise, tiny):
     import importlib
 
-    checks = importlib.import_module("kitlib.check")
+    checks = importlib.import_module("kitlib.checking")
     checks.reset_hints(choice_exercise)
     quiz = widgets.quiz(choice_exercise, article=tiny)
     assert repr(quiz).startswith(f"Quiz {choice_exercise}: Who is quoted in paragraph 7?")

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.e2e
 
 # What the tests rely on from kitlib (see tests/e2e/README.md): a check result renders one
 # element of class kitlib-feedback with role="status" and a state class kitlib-correct,
-# kitlib-incorrect or kitlib-not_answered (kitlib/check.py);
+# kitlib-incorrect or kitlib-not_answered (kitlib/feedback.py);
 # kitlib.widgets.article_viewer() is a box of class kit-article-viewer with one checkbox per
 # layer, and each highlighted stretch of text is a span of class kit-hl; kitlib.widgets.quiz()
 # is a box of class kit-quiz-<id> with radio buttons and a Check button that shows the box.

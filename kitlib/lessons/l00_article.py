@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kitlib.exercises import Choice, Classify, Item, Number, Reflection
+from kitlib.framework import Choice, Classify, Item, Number, Reflection
 
 ROLES = ["body", "byline", "author_bio", "copyright"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kitlib.exercises import Choice, Classify, Evidence, Item, Names, Number, Reflection
+from kitlib.framework import Choice, Classify, Evidence, Item, Names, Number, Reflection
 
 KINDS = ["direct", "partial", "indirect"]
 # Cues that colour the speaker most plainly: the lesson's examples, in order of preference.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kitlib.exercises import Choice, Classify, Evidence, Item, Names, Number, Reflection
-from kitlib.exercises.compare import is_missing
+from kitlib.framework import Choice, Classify, Evidence, Item, Names, Number, Reflection
+from kitlib.framework.compare import is_missing
 
 KINDS = ["demand", "proposal_term", "offer"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from kitlib.exercises import Choice, Classify, Item, Names, Number, Reflection, Table
+from kitlib.framework import Choice, Classify, Item, Names, Number, Reflection, Table
 
 SECOND_ARTICLE = "alderwick-library-vote"
 

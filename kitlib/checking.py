@@ -1,4 +1,4 @@
-"""Check exercise answers: ``check``, ``hint``, ``solution``, ``exercises``, ``use_article``.
+"""Check exercise answers: ``check``, ``hint``, ``solution``, ``exercises``.
 
     import kitlib
     kitlib.check("article.byline", "p19")      # a Feedback box in JupyterLab, text elsewhere
@@ -11,18 +11,12 @@ whose methods raise all get feedback instead of a traceback.
 
 from __future__ import annotations
 
-import functools
-import html
-import os
-import sys
-import types
 import warnings
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from kitlib import exercises as registry
-from kitlib.exercises.compare import Verdict, plain, safe_str
+from kitlib import framework as registry
+from kitlib.feedback import Feedback, Hint
+from kitlib.framework.compare import Verdict, plain, safe_str
 
 __all__ = [
     "Feedback",
@@ -32,139 +26,19 @@ __all__ = [
     "solution",
     "exercises",
     "list_exercises",
-    "use_article",
     "reset_hints",
 ]
 
-# status -> (icon, label, text colour, background, border). Text is near-black on a pale
-# background (contrast > 12:1, WCAG AA and AAA); the label and icon carry the meaning, the
-# colour only repeats it.
-STYLES = {
-    "correct": ("✓", "Correct", "#10331c", "#e8f5ec", "#1e7b3a"),
-    "incorrect": ("✗", "Not yet", "#3d1010", "#fdeeee", "#b3261e"),
-    "not_answered": ("…", "Not answered yet", "#2b2b2b", "#f3f3f3", "#6b6b6b"),
-    "unknown_exercise": ("?", "Unknown exercise", "#1a2a4d", "#edf2fb", "#2f5bb7"),
-    "error": ("!", "The checker needs attention", "#3d2a00", "#fff6df", "#9a6700"),
-    "hint": ("➜", "Hint", "#1a2a4d", "#edf2fb", "#2f5bb7"),
-}
-
-
-def _without_label(label: str, message: str) -> str:
-    """The box already says "Not answered yet"; do not make the message say it again."""
-    rest = message.removeprefix(f"{label}: ")
-    return rest[:1].upper() + rest[1:] if rest is not message else message
-
-
-def _box(status: str, title: str, message: str, evidence: tuple[str, ...] = ()) -> str:
-    """The accessible HTML box: role=status, an icon and a label, inline styles only."""
-    icon, label, colour, background, border = STYLES[status]
-    message = _without_label(label, message)
-    items = "".join(f'<li style="margin:0.2em 0">{html.escape(line)}</li>' for line in evidence)
-    listing = f'<ul style="margin:0.4em 0 0 1.2em;padding:0">{items}</ul>' if evidence else ""
-    return (
-        f'<div role="status" class="kitlib-feedback kitlib-{status}" style="color:{colour};'
-        f"background:{background};border:1px solid {border};border-left:6px solid {border};"
-        'padding:0.6em 0.9em;margin:0.4em 0;border-radius:4px;line-height:1.45;max-width:60em">'
-        f'<strong><span aria-hidden="true">{icon}</span> {html.escape(label)}'
-        f"{html.escape(title)}</strong>"
-        f'<div style="margin-top:0.25em">{html.escape(message)}</div>{listing}</div>'
-    )
-
-
-def _text(status: str, title: str, message: str, evidence: tuple[str, ...] = ()) -> str:
-    icon, label = STYLES[status][:2]
-    head = f"{icon} {label}{title}: {_without_label(label, message)}"
-    lines = [head] + [f"  - {line}" for line in evidence]
-    return "\n".join(lines)
-
-
-@dataclass(frozen=True)
-class Feedback:
-    """The result of ``check``: ``correct`` and ``message``, shown as a box or as text."""
-
-    exercise_id: str
-    correct: bool
-    message: str
-    status: str = "incorrect"  # correct, incorrect, not_answered, unknown_exercise, error
-    evidence: tuple[str, ...] = ()
-    points: float = 0.0  # earned
-    max_points: float = 0.0
-
-    def __bool__(self) -> bool:
-        return self.correct
-
-    def _title(self) -> str:
-        return f" ({self.exercise_id})" if self.exercise_id else ""
-
-    def _repr_html_(self) -> str:
-        return _box(self.status, self._title(), self.message, self.evidence)
-
-    def __str__(self) -> str:
-        return _text(self.status, self._title(), self.message, self.evidence)
-
-    __repr__ = __str__
-
-
-@dataclass(frozen=True)
-class Hint:
-    """One rung of an exercise's hint ladder (``level`` of ``total``; 0 when there are none)."""
-
-    exercise_id: str
-    level: int
-    total: int
-    text: str
-
-    def _title(self) -> str:
-        return f" {self.level} of {self.total} ({self.exercise_id})" if self.level else ""
-
-    def _repr_html_(self) -> str:
-        return _box("hint", self._title(), self.text)
-
-    def __str__(self) -> str:
-        return _text("hint", self._title(), self.text)
-
-    __repr__ = __str__
-
-
 # --- the article an exercise is checked against -------------------------------------------
 
-_current: Any = None  # set by use_article; None means the course article
 _hints_seen: dict[str, int] = {}
 
 
-@functools.lru_cache(maxsize=1)
-def _course_article():
-    from kitlib.article import load_article
-
-    return load_article()
-
-
-@functools.lru_cache(maxsize=8)
-def _article_at(path: str):
-    from kitlib.article import load_article
-
-    return load_article(path)
-
-
 def _article(article: Any = None):
-    """An Article, a path (or seed name) to load once, or None for the current article."""
-    if article is None:
-        article = _current
-    if article is None:
-        return _course_article()
-    if isinstance(article, str | os.PathLike):
-        return _article_at(str(Path(article).expanduser()))
-    return article
+    """An Article, a path (or seed name), or None for the article in use."""
+    from kitlib.article import current_article
 
-
-def use_article(article: Any = None):
-    """Check the following exercises against ``article`` (an Article or a path).
-
-    ``use_article()`` goes back to the course article. Returns the article now in use.
-    """
-    global _current
-    _current = None if article is None else _article(article)
-    return _article(None)
+    return current_article(article)
 
 
 def _article_problem(exercise_id: str, err: Exception) -> Feedback:
@@ -304,18 +178,4 @@ def list_exercises(lesson: str | None = None):
     return pd.DataFrame(rows, columns=["exercise_id", "lesson", "kind", "prompt", "points"])
 
 
-# ``kitlib.exercises`` is both this listing and the package of exercise modules: the package
-# is a callable module, so ``kitlib.exercises()`` and ``from kitlib.exercises import Item``
-# both work whichever of the two Python binds to the name first.
-exercises = registry
-
-
-class _CallableModule(types.ModuleType):
-    """``kitlib.check(id, answer)`` works even where Python binds the name to this module
-    (importing the submodule ``kitlib.check`` sets that attribute of the package)."""
-
-    def __call__(self, exercise_id: str, answer: Any = ..., *, article: Any = None) -> Feedback:
-        return check(exercise_id, answer, article=article)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+exercises = list_exercises  # kitlib.exercises(): the table of every exercise

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kitlib.exercises import Number
+from kitlib.framework import Number
 
 
 def _body_ids(art) -> list[str]:

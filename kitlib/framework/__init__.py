@@ -1,16 +1,16 @@
-"""The exercises of the lessons: kinds, a registry, and the modules that declare them.
+"""The exercise framework: the kinds of exercise and the registry that holds them.
 
 Declaring an exercise registers it (see README.md in this folder)::
 
-    from kitlib.exercises import Item
+    from kitlib.framework import Item
 
     Item("article.byline", "Which paragraph is the byline? Give its paragraph_id.",
          answer=lambda art: art.paragraphs.query("role == 'byline'").paragraph_id.iloc[0],
          vocab="paragraphs", hints=["Look at the `role` column of `art.paragraphs`."])
 
 Every reference answer is a function of the article (``answer=lambda art: ...``), so the same
-exercise checks any annotated article. Lesson modules are files named ``lNN_topic.py`` in this
-package; they are imported on first use.
+exercise checks any annotated article. The lessons' exercises live in ``kitlib.lessons``
+(files named ``lNN_topic.py``), imported on first use.
 """
 
 from __future__ import annotations
@@ -20,13 +20,12 @@ import importlib
 import pkgutil
 import re
 import sys
-import types
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import KW_ONLY, dataclass, field
 from typing import Any, ClassVar
 
-from kitlib.exercises.compare import (
+from kitlib.framework.compare import (
     VOCABS,
     Evidence,
     Resolver,
@@ -46,6 +45,7 @@ from kitlib.exercises.compare import (
     show,
     wrong,
 )
+from kitlib.framework.needs import NEEDS, missing_needs
 
 __all__ = [
     "Exercise",
@@ -124,6 +124,8 @@ class Exercise:
     lesson: str | None = None
     hints: Iterable[str | Callable] = ()
     explanation: str | Callable | None = None  # shown with a correct answer: why it is right
+    needs: Iterable[str] = ()  # what the article must have (kitlib/framework/needs.py)
+    empty_ok: bool = False  # an empty reference is a right answer, not "does not apply"
     module: str = field(default="", repr=False)
     kind: ClassVar[str] = "exercise"
 
@@ -135,6 +137,8 @@ class Exercise:
             )
         self.lesson = self.lesson or LESSONS[self.exercise_id.split(".")[0]]
         self.hints = tuple(self.hints)
+        self.needs = tuple(self.needs)
+        _known_needs(self.needs)
         self.module = self.module or _declaring_module()
         _register(self)
 
@@ -151,6 +155,11 @@ class Exercise:
         return "Compare your answer with the table once more, row by row."
 
     # Shared behaviour -----------------------------------------------------------------
+    def applies(self, art) -> str | None:
+        """None when the exercise works on ``art``; else why not, completing "it is left
+        out because ..." ("the article has no byline paragraph")."""
+        return _why_not(art, self)
+
     def reference(self, art) -> Any:
         return _cached_reference(art, self)
 
@@ -170,6 +179,33 @@ class Exercise:
 @per_article
 def _cached_reference(art, exercise: Exercise) -> Any:
     return exercise.compute(art)
+
+
+@per_article
+def _why_not(art, exercise: Exercise) -> str | None:
+    missing = missing_needs(exercise.needs, art)
+    if missing:
+        return f"the article has no {listing(missing)}"
+    try:
+        reference = exercise.reference(art)
+    except Exception as err:
+        return f"its answer cannot be computed for this article ({type(err).__name__}: {err})"
+    if _is_empty(reference) and not exercise.empty_ok:
+        return "the article has nothing for it to ask about (its answer would be empty)"
+    return None
+
+
+def _is_empty(reference: Any) -> bool:
+    try:
+        return len(reference) == 0
+    except TypeError:  # a number or a key: never empty
+        return False
+
+
+def _known_needs(names: tuple[str, ...]) -> None:
+    unknown = [n for n in names if n not in NEEDS]
+    if unknown:
+        raise ValueError(f"unknown need(s) {unknown}; the needs are: {', '.join(NEEDS)}")
 
 
 # --- names and ids ----------------------------------------------------------------------
@@ -245,6 +281,8 @@ class Names(Exercise):
             return read
         got, problems = read
         expected, noun = self.reference(art), self._noun()
+        if not got and not problems and not expected:
+            return right(self.praise(f"None: this article has no such {noun}.", art))
         if not got and not problems:
             return wrong(f"The list is empty; the task asks for {noun}.")
         if not problems and set(got) == set(expected):
@@ -284,7 +322,9 @@ class Names(Exercise):
 
     def last_hint(self, art) -> str:
         expected, noun = self.reference(art), self._noun()
-        first = self.label(art, expected[0]) if expected else ""
+        if not expected:
+            return f"Nearly the answer: look hard, and be ready to find no {noun} at all."
+        first = self.label(art, expected[0])
         return f"The answer has {plural(len(expected), noun)}; one of them is {show(first)}."
 
 
@@ -772,15 +812,17 @@ def unregister(exercise_id: str) -> None:
 
 
 def load_lessons() -> None:
-    """Import every lesson module (``lNN_topic.py``) of this package, once."""
+    """Import every lesson module (``kitlib/lessons/lNN_topic.py``), once."""
     global _loaded
     if _loaded:
         return
     _loaded = True
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    import kitlib.lessons as lessons
+
+    for info in sorted(pkgutil.iter_modules(lessons.__path__), key=lambda m: m.name):
         if re.fullmatch(r"l\d\d_\w+", info.name):
             try:
-                importlib.import_module(f"{__name__}.{info.name}")
+                importlib.import_module(f"{lessons.__name__}.{info.name}")
             except Exception as err:  # one broken lesson must not take the others down
                 _LOAD_ERRORS[info.name] = f"{type(err).__name__}: {err}"
 
@@ -812,15 +854,3 @@ def suggest(exercise_id: str, n: int = 3) -> list[str]:
         short = wanted.split(".", 1)[-1]
         close = [tails[t] for t in difflib.get_close_matches(short, list(tails), n=n, cutoff=0.6)]
     return close
-
-
-class _CallableModule(types.ModuleType):
-    """``kitlib.exercises()`` lists the exercises although this package has the same name."""
-
-    def __call__(self, lesson: str | None = None):
-        from kitlib.check import list_exercises
-
-        return list_exercises(lesson)
-
-
-sys.modules[__name__].__class__ = _CallableModule

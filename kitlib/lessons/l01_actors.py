@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kitlib.exercises import Choice, Classify, Evidence, Item, Names, Reflection
-from kitlib.exercises.compare import clip, plural
+from kitlib.framework import Choice, Classify, Evidence, Item, Names, Reflection
+from kitlib.framework.compare import clip, plural
 
 # Why an actor of each kind is not a person (for the "people" exercise).
 NOT_A_PERSON = {

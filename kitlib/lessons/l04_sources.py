@@ -7,7 +7,7 @@ shows them without their source type).
 
 from __future__ import annotations
 
-from kitlib.exercises import Choice, Classify, Names, Reflection, Table
+from kitlib.framework import Choice, Classify, Names, Reflection, Table
 
 SOURCE_TYPES = ["named", "unnamed", "document", "unattributed"]
 
