@@ -5,6 +5,9 @@ kitlib release --article PATH  # the same lessons on another annotated article
 kitlib release --check         # only scan release/student for leaked answers
 kitlib author draft.yaml       # fill in character offsets: writes annotation.yaml beside it
 kitlib author --skeleton article.txt > draft.yaml   # paragraphs and sentences to start from
+kitlib validate PATH           # every problem of an annotation, then what each lesson keeps
+kitlib execute --article PATH notebooks/01-actors.ipynb   # run a master on another article
+kitlib lab --article PATH      # the masters in JupyterLab, loading another article
 """
 
 from __future__ import annotations
@@ -66,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
         "validate", help="check an annotated article folder and list every problem"
     )
     validate.add_argument("article", nargs="?", help="folder or seed name (default: the course)")
+    validate.add_argument("--masters", default="notebooks", metavar="DIR",
+                          help="lessons to preview (default: notebooks)")  # fmt: skip
     validate.set_defaults(run=_validate)
 
     schema = commands.add_parser("schema", help="print the annotation's JSON Schema")
@@ -75,7 +80,18 @@ def _parser() -> argparse.ArgumentParser:
         "execute", help="re-execute master notebooks in place (deterministic outputs)"
     )
     execute.add_argument("paths", nargs="*", default=["notebooks"], help="notebooks or folders")
+    execute.add_argument("--article", metavar="PATH", help="run on this article as a release "
+                         "would, writing the results into --out instead of in place")  # fmt: skip
+    execute.add_argument("--out", metavar="DIR", default="article-run",
+                         help="where --article writes (default: article-run)")  # fmt: skip
     execute.set_defaults(run=_execute)
+
+    lab = commands.add_parser(
+        "lab", help="open the master notebooks in JupyterLab, optionally on another article"
+    )
+    lab.add_argument("--article", metavar="PATH", help="the article the lessons load")
+    lab.add_argument("--masters", default="notebooks", metavar="DIR", help="(default: notebooks)")
+    lab.set_defaults(run=_lab)
     return parser
 
 
@@ -130,6 +146,13 @@ def _validate(args) -> int:
         print(err, file=sys.stderr)
         return 1
     print(f"ok: {art!r}")
+    from pathlib import Path
+
+    if Path(args.masters).is_dir():
+        from kitlib.article import DEFAULT_ARTICLE
+        from kitlib.release.preview import preview, render
+
+        print(render(preview(args.masters, art, art.name == DEFAULT_ARTICLE), art.name))
     return 0
 
 
@@ -145,7 +168,32 @@ def _schema(args) -> int:
 def _execute(args) -> int:
     from kitlib.release.masters import main as execute_masters
 
-    return execute_masters(args.paths)
+    return execute_masters(args.paths, article=args.article, out_dir=args.out)
+
+
+def _lab(args) -> int:
+    import os
+    import shutil
+
+    from kitlib.article import ENV_VAR, article_dir
+    from kitlib.errors import ArticleNotFoundError
+
+    env = dict(os.environ)
+    if args.article:
+        try:
+            env[ENV_VAR] = str(article_dir(args.article).resolve())
+        except ArticleNotFoundError as err:
+            print(f"kitlib lab: {err}", file=sys.stderr)
+            return 2
+    jupyter = shutil.which("jupyter")
+    if jupyter is None:
+        print("kitlib lab: JupyterLab is not installed here; run `make lab` once.", file=sys.stderr)
+        return 2
+    command = [jupyter, "lab", f"--notebook-dir={args.masters}"]
+    if hasattr(os, "getuid") and os.getuid() == 0:
+        command.append("--allow-root")  # classroom containers often run as root
+    os.execve(jupyter, command, env)  # replaces this process: Ctrl-C goes to JupyterLab
+    return 0
 
 
 def _print_report(report) -> None:
@@ -161,6 +209,10 @@ def _print_report(report) -> None:
         counts = ", ".join(f"{name} {n}" for name, n in report.seed_only.items())
         print(f"Left out the cells written for the course article (seed-only): {counts}.")
         print("  Each is an 'Instructor note' in the answer key: rewrite what you want to keep.")
+    for master, reasons in report.left_out.items():
+        print(f"Left out of {master} for {report.article_name!r}:")
+        for why in reasons:
+            print(f"  {why}")
     for failure in report.failures:
         print(f"FAILED {failure}", file=sys.stderr)
     _report_leaks(report.leaks, out)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ class ReleaseReport:
     failures: list[str] = field(default_factory=list)  # one message per failed master
     leaks: list = field(default_factory=list)
     seed_only: dict[str, int] = field(default_factory=dict)  # per master, for another article
+    left_out: dict[str, list[str]] = field(default_factory=dict)  # per master: why, per cell
 
     @property
     def ok(self) -> bool:
@@ -74,14 +74,19 @@ def release(
             f"no master notebooks (NN-topic.ipynb) in {masters_dir}; run from the kit's folder "
             f"or pass --masters DIR"
         )
-    article_name, article_path = article_reference(article, out_dir)
+    article_name, article_path, source = article_reference(article, out_dir)
     for sub in OUTPUT_DIRS:
         (out_dir / sub).mkdir(parents=True, exist_ok=True)
-    contexts = [_context(m, article_name, article_path, out_dir, timeout) for m in masters]
+    contexts = [
+        _context(m, article_name, article_path, source, out_dir, timeout) for m in masters
+    ]
     report = ReleaseReport(out_dir=out_dir, article_name=article_name)
     recorded = read_manifest(out_dir)
     manifest = dict(recorded)
     try:
+        # The article first: the answer keys execute against this copy.
+        for rel, data in article_files(source, article_path).items():
+            _place(out_dir, rel, data, recorded, manifest, force, report)
         for outcome in _build_all(masters, contexts, workers, progress):
             if outcome.error:
                 report.failures.append(outcome.error)
@@ -96,7 +101,41 @@ def release(
     report.leaks = check_release(out_dir, masters_dir)
     if article_path is not None:
         report.seed_only = {m.name: n for m in masters if (n := _count_seed_only(m))}
+    report.left_out = left_out_exercises(masters, source)
     return report
+
+
+def left_out_exercises(masters, source) -> dict[str, list[str]]:
+    """Per master, one line per exercise (or passage) the article leaves out, and why."""
+    from kitlib.article import current_article
+    from kitlib.release.exercise_cells import reasons_left_out
+
+    art = current_article(source)
+    found = {}
+    for master in masters:
+        cells = json.loads(master.read_text(encoding="utf-8")).get("cells", [])
+        reasons = list(dict.fromkeys(reasons_left_out(cells, art).values()))
+        if reasons:
+            found[master.name] = reasons
+    return found
+
+
+ARTICLE_COPY = "articles"  # release/student/articles/<name>/: the student folder is complete
+
+
+def article_files(source, article_path) -> dict[str, bytes]:
+    """The article's text and annotation, for each release folder (none for a shipped one)."""
+    from kitlib.article import ANNOTATION_FILE, article_dir, text_file_name
+
+    if source is None or not str(article_path).startswith(f"{ARTICLE_COPY}/"):
+        return {}
+    folder = article_dir(source)
+    names = [ANNOTATION_FILE, text_file_name(folder)]
+    return {
+        f"{sub}/{article_path}/{name}": (folder / name).read_bytes()
+        for sub in OUTPUT_DIRS
+        for name in names
+    }
 
 
 def _count_seed_only(master: Path) -> int:
@@ -106,26 +145,31 @@ def _count_seed_only(master: Path) -> int:
     return sum(is_seed_only(cell) for cell in cells)
 
 
-def article_reference(article, out_dir: Path) -> tuple[str, str | None]:
-    """The article's name and what the notebooks record to load it (None: the course article)."""
+def article_reference(article, out_dir: Path) -> tuple[str, str | None, str | None]:
+    """The article's name, what the notebooks record to load it (None: the course article),
+    and where this process loads it from."""
     from kitlib.article import DEFAULT_ARTICLE, article_dir, load_article, seeds_dir
 
     if article is None:
-        return DEFAULT_ARTICLE, None
+        return DEFAULT_ARTICLE, None, None
     load_article(article)  # validates: raises AnnotationError naming each problem
     folder = article_dir(article).resolve()
     if folder.parent == seeds_dir().resolve():
         # A shipped article: its name loads it wherever the kit is installed.
-        return folder.name, (None if folder.name == DEFAULT_ARTICLE else folder.name)
-    relative = os.path.relpath(folder, (out_dir / "student").resolve())
-    return folder.name, Path(relative).as_posix()
+        recorded = None if folder.name == DEFAULT_ARTICLE else folder.name
+        return folder.name, recorded, folder.name
+    # The release copies the article beside the notebooks (see ``article_files``).
+    return folder.name, f"{ARTICLE_COPY}/{folder.name}", str(folder)
 
 
-def _context(master: Path, article_name, article_path, out_dir: Path, timeout) -> ReleaseContext:
+def _context(
+    master: Path, article_name, article_path, source, out_dir: Path, timeout
+) -> ReleaseContext:
     return ReleaseContext(
         notebook_name=master.stem,
         article_name=article_name,
         article_path=article_path,
+        article_source=source,
         execution_dir=str((out_dir / "answer-key").resolve()),
         kernel_env=kernel_env(),
         timeout=timeout,

@@ -23,6 +23,10 @@ class ReleaseContext:
     execution_dir: str = "."  # the kernel's working directory while executing
     kernel_env: dict[str, str] = field(default_factory=dict)
     timeout: int = 300  # seconds per cell
+    # Where this process loads the article from (a folder or a shipped name; None: the course
+    # article). Used to decide what applies; never written into a notebook.
+    article_source: str | None = None
+    master_exercises: int = 0  # exercises the master states, before any is left out
 
     @property
     def is_seed(self) -> bool:

@@ -11,15 +11,37 @@ from kitlib.release.stable_ids import master_index
 class MasterExecutionError(RuntimeError):
     """A master notebook's cell raised (or timed out) while the release executed it."""
 
-    def __init__(self, notebook: str, cell_index: int | None, error: str, source: str):
+    def __init__(self, notebook: str, cell_index: int | None, error: str, source: str,
+                 exercise: str | None = None, ctx=None):  # fmt: skip
         self.notebook, self.cell_index, self.error = notebook, cell_index, error
         where = f"cell {cell_index}" if cell_index is not None else "an added cell"
+        if exercise:
+            where += f" (exercise `{exercise}`)"
         excerpt = "\n".join(f"    | {line}" for line in source.splitlines()[:6])
         super().__init__(
-            f"{notebook}.ipynb: {where} failed: {error}\n{excerpt}\n"
-            f"  Fix the master (open it, Run All, read the traceback), then release again; "
-            f"the other notebooks' outputs were written as usual."
+            f"{notebook}.ipynb: {where} failed on article {_article(ctx)}: {error}\n{excerpt}\n"
+            + _advice(notebook, ctx)
         )
+
+
+def _article(ctx) -> str:
+    return repr(ctx.article_name) if ctx is not None and ctx.article_name else "the course article"
+
+
+def _advice(notebook: str, ctx) -> str:
+    if ctx is None or ctx.is_seed:
+        return (
+            "  Fix the master (open it, Run All, read the traceback), then release again; "
+            "the other notebooks' outputs were written as usual."
+        )
+    source = ctx.article_source
+    return (
+        f"  To see it happen: `kitlib execute --article {source} --out /tmp/try "
+        f"notebooks/{notebook}.ipynb`, or open the master on that article in JupyterLab with "
+        f"`kitlib lab --article {source}`. If the exercise cannot work on this article, declare "
+        "what it needs (needs=... in kitlib/lessons) or tag its cells seed-only; the other "
+        "notebooks' outputs were written as usual."
+    )
 
 
 def execute(nb, ctx):
@@ -42,9 +64,20 @@ def execute(nb, ctx):
     except Exception as err:  # CellExecutionError, CellTimeoutError, DeadKernelError
         cell = started[-1] if started else {"id": "", "source": ""}
         raise MasterExecutionError(
-            ctx.notebook_name, master_index(cell.get("id", "")), _describe(err), cell["source"]
+            ctx.notebook_name,
+            master_index(cell.get("id", "")),
+            _describe(err),
+            cell["source"],
+            exercise=_exercise_of(cell, nb),
+            ctx=ctx,
         ) from None
     return nb
+
+
+def _exercise_of(cell, nb) -> str | None:
+    from kitlib.release.exercise_cells import exercise_ids_in, exercise_of, grade_id_map
+
+    return exercise_of(cell, grade_id_map(exercise_ids_in(nb.cells)))
 
 
 def _kernel_env(ctx) -> dict[str, str]:

@@ -1,9 +1,10 @@
 """Step: make a lesson load the release's article instead of the course article.
 
-``kitlib.load_article()`` with no argument honours ``$KITLIB_ARTICLE``. The step writes that
-variable at the top of the article cell (tagged ``article-path``, else the first code cell),
-so the notebook keeps loading the right article whenever a student runs it. The path is
-relative to the release folders, which keeps releases byte-identical across machines.
+The step puts ``kitlib.use_article("articles/<name>")`` at the top of the article cell (tagged
+``article-path``, else the first code cell), so the notebook loads the right article whenever
+a student runs it; ``kitlib.use_article`` is the one place that decides which article is in use.
+The path is relative to the notebook's folder, where the release puts a copy of the article:
+the student folder is self-contained, and two releases give the same bytes on any machine.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ def point_to_article(nb, ctx):
     cell = _article_cell(nb)
     if cell is None:
         return nb  # a lesson that never loads the article has nothing to point
-    line = f'os.environ["KITLIB_ARTICLE"] = {json.dumps(ctx.article_path)}  {MARK}'
-    cell.source = f"import os\n\n{line}\n{cell.source}"
+    line = f"kitlib.use_article({json.dumps(ctx.article_path)})  {MARK}"
+    cell.source = f"import kitlib\n\n{line}\n{cell.source}"
     return nb
 
 
