@@ -283,8 +283,7 @@ def given(value):
 def _validated(file: str, _state: tuple) -> tuple[Annotation, str]:
     # Keyed on the folder's files' state: an instructor's edit is seen without a restart.
     raw = _read_yaml(Path(file))
-    text_file = raw.get("text_file") if isinstance(raw, dict) else None
-    text_path = Path(file).parent / (text_file if isinstance(text_file, str) else "article.txt")
+    text_path = Path(file).parent / _text_file(raw)
     try:
         text = text_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
@@ -292,6 +291,16 @@ def _validated(file: str, _state: tuple) -> tuple[Annotation, str]:
             file, [f"text_file: cannot read the article text {text_path.name!r} ({err})"]
         ) from None
     return validate_annotation(raw, text, file), text
+
+
+def _text_file(raw: object) -> str:
+    text_file = raw.get("text_file") if isinstance(raw, dict) else None
+    return text_file if isinstance(text_file, str) else "article.txt"
+
+
+def text_file_name(folder: str | os.PathLike) -> str:
+    """The file holding an article folder's text: its ``text_file``, else article.txt."""
+    return _text_file(_read_yaml(Path(folder) / ANNOTATION_FILE))
 
 
 def validate_annotation(raw: object, text: str, file: str = "<annotation>") -> Annotation:
