@@ -77,9 +77,7 @@ def release(
     article_name, article_path, source = article_reference(article, out_dir)
     for sub in OUTPUT_DIRS:
         (out_dir / sub).mkdir(parents=True, exist_ok=True)
-    contexts = [
-        _context(m, article_name, article_path, source, out_dir, timeout) for m in masters
-    ]
+    contexts = [_context(m, article_name, article_path, source, out_dir, timeout) for m in masters]
     report = ReleaseReport(out_dir=out_dir, article_name=article_name)
     recorded = read_manifest(out_dir)
     manifest = dict(recorded)
@@ -109,12 +107,18 @@ def left_out_exercises(masters, source) -> dict[str, list[str]]:
     """Per master, one line per exercise (or passage) the article leaves out, and why."""
     from kitlib.article import current_article
     from kitlib.release.exercise_cells import reasons_left_out
+    from kitlib.release.seed_only import is_seed_only
 
     art = current_article(source)
     found = {}
     for master in masters:
         cells = json.loads(master.read_text(encoding="utf-8")).get("cells", [])
-        reasons = list(dict.fromkeys(reasons_left_out(cells, art).values()))
+        # Seed-only cells are reported on their own line, and only for another article.
+        reasons = reasons_left_out(cells, art)
+        reasons = [
+            why for i, why in reasons.items() if source is None or not is_seed_only(cells[i])
+        ]
+        reasons = list(dict.fromkeys(reasons))
         if reasons:
             found[master.name] = reasons
     return found
