@@ -61,71 +61,204 @@ def fill_offsets(draft: dict, text: str) -> tuple[dict, FillReport]:
     for section in SPAN_SECTIONS:
         items = []
         sequential = section in SEQUENTIAL
-        cursor = 0
+        cursor, previous = 0, None
         for i, item in enumerate(draft.get(section) or []):
             where = f"{section}[{i}] (id {item.get('id')!r})"
-            scope = _scope(item, sentences, text, cursor)
-            filled = _place(item, text, scope, where, report, first_hit_wins=sequential)
+            scope = _scope(item, sentences, text, where, report)
+            if scope is None:
+                items.append(_place_nowhere(item))
+                continue
+            if sequential and previous is not None:
+                scope = Scope(cursor, len(text), f"after {previous!r}", "reading order")
+            filled = _place(item, text, scope, where, report, sentences, first_hit_wins=sequential)
             if section == "sentences" and "start" in filled:
                 sentences[filled["id"]] = (filled["start"], filled["end"])
             if sequential and "end" in filled:
-                cursor = filled["end"]
+                cursor, previous = filled["end"], filled.get("id")
             if section == "quotes" and isinstance(item.get("cue"), dict):
-                cue_scope = (
-                    sentences.get(item["cue"].get("sentence"))
-                    or _sentence_around(filled.get("start"), sentences)
-                    or scope
+                filled["cue"] = _place_cue(
+                    item["cue"], filled, scope, text, where, report, sentences
                 )
-                filled["cue"] = _place(item["cue"], text, cue_scope, f"{where}.cue", report)
             items.append(filled)
         if section in draft:
             result[section] = items
     return result, report
 
 
-def _scope(item: dict, sentences, text: str, cursor: int) -> tuple[int, int]:
-    if item.get("sentence") in sentences:
-        return sentences[item["sentence"]]
-    return (cursor, len(text))
+@dataclass(frozen=True)
+class Scope:
+    """Where a span is searched: ``text[start:end]``, and how to say so in a message.
+
+    ``label`` is empty for the whole text; ``by`` says what narrowed the search (a ``hint``
+    the item gives, the ``quote`` a cue belongs to, or ``reading order``), which decides the fix.
+    """
+
+    start: int
+    end: int
+    label: str = ""
+    by: str = ""
 
 
-def _sentence_around(offset, sentences) -> tuple[int, int] | None:
+def _scope(item: dict, sentences, text: str, where: str, report) -> Scope | None:
+    """The item's own ``sentence`` hint, or the whole text; None (reported) for a bad hint."""
+    hint = item.get("sentence")
+    if hint is None:
+        return Scope(0, len(text))
+    if hint in sentences:
+        return Scope(*sentences[hint], f"in {hint}, the sentence its hint names", "hint")
+    known = ", ".join(list(sentences)[:3] + (["..."] if len(sentences) > 3 else []))
+    report.missing.append(
+        f"{where}: its hint 'sentence: {hint}' names no sentence that was placed; "
+        + (f"use a sentence id ({known}), or remove the hint" if sentences else
+           "list the sentences first (kitlib author --skeleton drafts them), or remove the hint")
+    )  # fmt: skip
+    return None
+
+
+def _place_cue(cue: dict, quote: dict, scope: Scope, text, where, report, sentences) -> dict:
+    """A cue is searched in its own hinted sentence, else in the sentence its quote starts in."""
+    where = f"{where}.cue"
+    if "sentence" in cue:
+        cue_scope = _scope(cue, sentences, text, where, report)
+        if cue_scope is None:
+            return _place_nowhere(cue)
+    else:
+        around = _sentence_around(quote.get("start"), sentences)
+        cue_scope = (
+            Scope(*sentences[around], f"in {around}, where this quote stands", "quote")
+            if around
+            else scope
+        )
+    return _place(cue, text, cue_scope, where, report, sentences)
+
+
+def _place_nowhere(item: dict) -> dict:
+    return {k: v for k, v in item.items() if k not in HINTS and k not in ("start", "end")}
+
+
+def _sentence_around(offset, sentences) -> str | None:
     if offset is None:
         return None
-    return next(((s, e) for s, e in sentences.values() if s <= offset < e), None)
+    return next((sid for sid, (s, e) in sentences.items() if s <= offset < e), None)
 
 
 def _place(
-    item: dict, text: str, scope: tuple[int, int], where: str, report, first_hit_wins=False
+    item: dict, text: str, scope: Scope, where: str, report, sentences, first_hit_wins=False
 ) -> dict:
-    out = {k: v for k, v in item.items() if k not in HINTS and k not in ("start", "end")}
+    out = _place_nowhere(item)
     wanted = item.get("text")
     if not isinstance(wanted, str) or not wanted:
-        report.missing.append(f"{where}: no 'text' to search for")
+        report.missing.append(
+            f"{where}: no 'text' to search for; add 'text:' with the span as printed"
+        )
         return out
-    lo, hi = scope
-    hits = [lo + m.start() for m in re.finditer(re.escape(wanted), text[lo:hi])]
+    hits = [
+        scope.start + m.start()
+        for m in re.finditer(re.escape(wanted), text[scope.start : scope.end])
+    ]
     occurrence = item.get("occurrence")
     if not hits:
-        report.missing.append(
-            f"{where}: {wanted[:60]!r} does not occur in the text"
-            + (" inside its sentence" if "sentence" in item else "")
-        )
+        report.missing.append(f"{where}: {_not_found(wanted, text, scope, sentences)}")
         return out
     if occurrence is None and len(hits) > 1 and not first_hit_wins:
         spots = ", ".join(map(str, hits[:6]))
+        fix = (
+            f"add 'occurrence: <n>' (1 to {len(hits)})"
+            if scope.label
+            else "add 'sentence: <id>' or 'occurrence: <n>'"
+        )
         report.ambiguous.append(
-            f"{where}: {wanted[:60]!r} occurs {len(hits)} times (at {spots});"
-            " add 'sentence: <id>' or 'occurrence: <n>'"
+            f"{where}: {wanted[:60]!r} occurs {len(hits)} times {scope.label or 'in the text'}"
+            f" (at {spots}); {fix}"
         )
         return out
     index = (occurrence or 1) - 1
     if not 0 <= index < len(hits):
-        report.missing.append(f"{where}: occurrence {occurrence} asked, only {len(hits)} found")
+        report.missing.append(
+            f"{where}: occurrence {occurrence} asked, only {len(hits)} found "
+            f"{scope.label or 'in the text'}; "
+            + (
+                "remove 'occurrence' (it occurs once there)"
+                if len(hits) == 1
+                else f"use 'occurrence: <n>' with n from 1 to {len(hits)}"
+            )
+            + (
+                ", or give a 'sentence' hint for a match in another sentence"
+                if scope.by in ("hint", "quote")
+                else ""
+            )
+        )
         return out
     start = hits[index]
     report.filled += 1
     return _ordered(out, start, start + len(wanted))
+
+
+def _not_found(wanted: str, text: str, scope: Scope, sentences) -> str:
+    """Why a text was not found in its scope, and the fix: where it does occur, if anywhere."""
+    shown = repr(wanted[:60])
+    elsewhere = [m.start() for m in re.finditer(re.escape(wanted), text)]
+    if not elsewhere:
+        return _not_in_text(wanted, text, sentences)
+    places = _where_in_text(elsewhere, sentences)
+    said = f"{shown} occurs {_and(places)}, not {scope.label}"
+    if scope.by == "reading order":
+        return (
+            f"{said}: each is searched after the one before; list them in reading order, "
+            "and check that the one before does not run into this one"
+        )
+    ids = [p for p in places if not p.startswith("at ")]
+    if not ids:
+        return f"{said}, and in no placed sentence; check the sentences cover that part of the text"
+    target = ids[0] if len(ids) == 1 else f"<one of {', '.join(ids)}>"
+    count = sum(1 for h in elsewhere if _sentence_around(h, sentences) == ids[0])
+    again = (
+        f" (with 'occurrence: <n>': it occurs {count} times there)"
+        if count > 1 and len(ids) == 1
+        else ""
+    )
+    if scope.by == "quote":
+        fix = f"give the cue the hint 'sentence: {target}'"
+    else:
+        fix = f"change its hint to 'sentence: {target}'"
+    return f"{said}; {fix}{again}"
+
+
+def _not_in_text(wanted: str, text: str, sentences) -> str:
+    shown = repr(wanted[:60])
+    other_case = re.search(re.escape(wanted), text, re.IGNORECASE)
+    if other_case:  # "The harbor master" at the start of a sentence
+        place = _and(_where_in_text([other_case.start()], sentences))
+        return (
+            f"{shown} does not occur in the text, but {other_case.group()[:60]!r} does "
+            f"({place}); a span is copied as printed, capitals included"
+        )
+    return (
+        f"{shown} does not occur in the text; copy it from the article as printed "
+        "(check spelling, quote marks, dashes and spaces)"
+    )
+
+
+def _where_in_text(offsets: list[int], sentences) -> list[str]:
+    """Sentence ids (in order, once each) for offsets, or 'at N' where no sentence holds one."""
+    places: list[str] = []
+    for offset in offsets:
+        place = _sentence_around(offset, sentences) or f"at {offset}"
+        if place not in places:
+            places.append(place)
+    return places
+
+
+def _and(places: list[str]) -> str:
+    """'in s04', 'in s03, s04 and s07', 'at 120 and in s04': the places a text occurs."""
+    ids = [p for p in places if not p.startswith("at ")]
+    words = [p for p in places if p.startswith("at ")][:3]
+    if ids:
+        shown = ids[:6] + ([f"{len(ids) - 6} more"] if len(ids) > 6 else [])
+        words.append(
+            "in " + (", ".join(shown[:-1]) + " and " if len(shown) > 1 else "") + shown[-1]
+        )
+    return " and ".join(words)
 
 
 def _ordered(item: dict, start: int, end: int) -> dict:
@@ -201,23 +334,22 @@ def write_annotation(draft_path, out_path=None, force: bool = False) -> tuple[in
     Returns (exit code, report). Nothing is written when a span is missing or ambiguous, when
     the result does not validate, or when ``out_path`` exists and ``force`` is false.
     """
-    import os
-    import tempfile
     from pathlib import Path
-
-    import yaml
 
     from kitlib.article import validate_annotation
     from kitlib.errors import AnnotationError
+    from kitlib.release.files import write_atomic  # cheap: hashlib, json, os, tempfile
 
     draft_path = Path(draft_path)
     out_path = Path(out_path) if out_path else draft_path.parent / "annotation.yaml"
     if out_path.exists() and not force:
         return 1, f"{out_path} exists; Nothing written (move it away, or use --force to replace it)"
-    draft = yaml.safe_load(draft_path.read_text(encoding="utf-8"))
-    if not isinstance(draft, dict):
-        return 1, f"{draft_path}: expected a YAML mapping (schema_version, paragraphs, ...)"
-    text = (draft_path.parent / draft.get("text_file", "article.txt")).read_text(encoding="utf-8")
+    draft, problem = _read_draft(draft_path)
+    if problem:
+        return 1, problem
+    text, problem = _read_text(draft_path, draft)
+    if problem:
+        return 1, problem
     filled, report = fill_offsets(draft, text)
     if not report.ok:
         return 1, f"{draft_path}:\n{report}\nNothing written: fix the spans above in the draft."
@@ -226,11 +358,41 @@ def write_annotation(draft_path, out_path=None, force: bool = False) -> tuple[in
     except AnnotationError as err:
         return 1, f"{report}\n{err}\nNothing written: fix the draft and run again."
     content = dump_annotation(filled, out_path.parent.name)
-    fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=".annotation-", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(content)
-    os.replace(tmp, out_path)  # atomic: a reader sees the old file or the new one, never half
+    # All or nothing, and readable like every file the kit writes (umask respected).
+    write_atomic(out_path, content.encode("utf-8"))
     return 0, (
         f"{report}\nwrote {out_path}: it validates. "
         f"Next: kitlib release --article {out_path.parent}"
     )
+
+
+def _read_draft(draft_path) -> tuple[dict | None, str | None]:
+    import yaml  # PyYAML: already a dependency of the loader
+
+    try:
+        draft = yaml.safe_load(draft_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        return None, (
+            f"cannot read {draft_path} ({err}); give the path of a UTF-8 draft "
+            "(kitlib author --skeleton article.txt > draft.yaml starts one)"
+        )
+    except yaml.YAMLError as err:
+        return None, f"{draft_path} is not valid YAML; fix the place it names:\n{err}"
+    if not isinstance(draft, dict):
+        return None, (
+            f"{draft_path}: expected a YAML mapping (schema_version, paragraphs, ...); "
+            "start from kitlib author --skeleton article.txt"
+        )
+    return draft, None
+
+
+def _read_text(draft_path, draft: dict) -> tuple[str | None, str | None]:
+    name = draft.get("text_file", "article.txt")
+    path = draft_path.parent / str(name)
+    try:
+        return path.read_text(encoding="utf-8"), None
+    except (OSError, UnicodeDecodeError) as err:
+        return None, (
+            f"cannot read the article's text {path} ({err}); put article.txt (UTF-8) next to "
+            f"the draft, or set the draft's 'text_file' to the text's file name"
+        )
