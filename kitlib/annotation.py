@@ -25,6 +25,7 @@ __all__ = [
     "QUOTE_KINDS",
     "SOURCE_TYPES",
     "Annotation",
+    "OTHER_SIDE",
     "consistency_problems",
     "json_schema",
     "span_problems",
@@ -37,6 +38,7 @@ SOURCE_TYPES = ("named", "unnamed", "document", "unattributed")
 PARAGRAPH_ROLES = ("body", "byline", "author_bio", "copyright")
 MENTION_FORMS = ("name", "metonym", "pronoun", "description")
 DEMAND_KINDS = ("demand", "proposal_term", "offer")
+OTHER_SIDE = "other"  # the side of every actor on no declared (or derived) side
 
 Id = Annotated[
     str,
@@ -85,6 +87,15 @@ class Actor(_Strict):
     kind: Literal[ACTOR_KINDS]
     role: str | None = None
     affiliation: Id | None = None
+    note: str | None = None
+
+
+class Side(_Strict):
+    """A side voices are counted for: its members and every actor affiliated to one of them."""
+
+    id: Id
+    name: Text
+    members: Annotated[list[Id], Meta(min_length=1)]
     note: str | None = None
 
 
@@ -144,6 +155,8 @@ class Annotation(_Strict):
     text_file: str = "article.txt"
     metadata: Metadata = Metadata()
     actors: list[Actor] = []
+    # None (absent): the sides are derived from the countries; [] declares that there are none.
+    sides: list[Side] | None = None
     mentions: list[Mention] = []
     documents: list[Document] = []
     quotes: list[Quote] = []
@@ -157,6 +170,7 @@ SECTION_TYPES = {
     "paragraphs": Paragraph,
     "sentences": Sentence,
     "actors": Actor,
+    "sides": Side,
     "mentions": Mention,
     "documents": Document,
     "quotes": Quote,
@@ -192,7 +206,7 @@ SECTIONS = (
 
 def consistency_problems(ann: Annotation, text: str | None) -> list[str]:
     """Every problem a schema cannot see: duplicate ids, dangling references, bad offsets."""
-    problems = _duplicate_ids(ann) + _dangling_references(ann)
+    problems = _duplicate_ids(ann) + _dangling_references(ann) + _side_problems(ann)
     if text is not None:
         problems += _offset_problems(ann, text)
         problems += _coverage_problems(ann, text)
@@ -248,6 +262,41 @@ def _dangling_references(ann: Annotation) -> list[str]:
         problems += _claim_source_problems(c, f"claims[{i}] (id {c.id!r})", actors, documents)
     for i, f in enumerate(ann.figures):
         need(f.claim, claims, f"figures[{i}] (id {f.id!r})", "claim", "claim")
+    return problems
+
+
+def _side_problems(ann: Annotation) -> list[str]:
+    """Side ids are their own namespace (a side may share its id with its country), but each
+    is unique, "other" is taken, and an actor is a member of one side at most."""
+    actors = {a.id for a in ann.actors}
+    seen: dict[str, str] = {}
+    member_of: dict[str, str] = {}
+    problems = []
+    for i, side in enumerate(ann.sides or []):
+        where = f"sides[{i}] (id {side.id!r})"
+        if side.id == OTHER_SIDE:
+            problems.append(
+                f"{where}.id: {OTHER_SIDE!r} is reserved for the actors on no side; "
+                "give the side another id (e.g. its name in lower case)"
+            )
+        if side.id in seen:
+            problems.append(
+                f"{where}: duplicate side id, already used at {seen[side.id]}; "
+                "every side needs its own id (merge the two or rename one)"
+            )
+        seen.setdefault(side.id, f"sides[{i}]")
+        for j, member in enumerate(side.members):
+            at = f"{where}.members[{j}]"
+            if member not in actors:
+                choices = ", ".join(sorted(actors)) or "none defined"
+                problems.append(f"{at}: unknown actor id {member!r}; expected one of: {choices}")
+            elif member in member_of:
+                problems.append(
+                    f"{at}: actor {member!r} is already a member of {member_of[member]}; an actor "
+                    "is on one side at most: remove it from one of them"
+                )
+            else:
+                member_of[member] = where
     return problems
 
 

@@ -11,6 +11,7 @@ import difflib
 import functools
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -19,7 +20,7 @@ import msgspec
 import pandas as pd
 import yaml
 
-from kitlib import annotation
+from kitlib import annotation, sides
 from kitlib.annotation import Annotation, consistency_problems, sentence_at
 from kitlib.errors import AnnotationError, ArticleNotFoundError
 
@@ -94,6 +95,7 @@ COLUMNS = {
         "note",
     ],
     "figures": ["figure_id", "text", "start", "end", "sentence_id", "claim_id"],
+    "sides": sides.SIDE_COLUMNS,
 }
 
 
@@ -117,6 +119,7 @@ class Article:
     demands: pd.DataFrame = field(repr=False)
     claims: pd.DataFrame = field(repr=False)
     figures: pd.DataFrame = field(repr=False)
+    sides: pd.DataFrame = field(repr=False)
     path: Path | None = field(default=None, repr=False)
 
     def __repr__(self) -> str:
@@ -417,13 +420,13 @@ def _build(folder: Path, ann: Annotation, text: str) -> Article:
         s.id: next(p.id for p in ann.paragraphs if p.start <= s.start < p.end)
         for s in ann.sentences
     }
-    affiliation = {a.id: (a.kind, a.affiliation) for a in ann.actors}
+    side_rows = _sides(ann)
+    side = sides.actor_sides({a.id: a.affiliation for a in ann.actors}, side_rows)
     rows = {
         "paragraphs": [(p.id, p.start, p.end, p.text, p.role) for p in ann.paragraphs],
         "sentences": [(s.id, para_of[s.id], s.start, s.end, s.text) for s in ann.sentences],
         "actors": [
-            (a.id, a.name, a.kind, a.role, a.affiliation, _side(a.id, affiliation), a.note)
-            for a in ann.actors
+            (a.id, a.name, a.kind, a.role, a.affiliation, side[a.id], a.note) for a in ann.actors
         ],
         "mentions": [
             (m.id, m.actor, m.start, m.end, m.text, sid(m.start), m.form) for m in ann.mentions
@@ -483,7 +486,8 @@ def _build(folder: Path, ann: Annotation, text: str) -> Article:
         ],
         "figures": [(f.id, f.text, f.start, f.end, sid(f.start), f.claim) for f in ann.figures],
     }
-    tables = {name: _frame(rows[name], COLUMNS[name]) for name in COLUMNS}
+    tables = {name: _frame(rows[name], COLUMNS[name]) for name in COLUMNS if name != "sides"}
+    tables["sides"] = sides.side_frame(side_rows)
     meta = ann.metadata
     return Article(
         name=folder.name,
@@ -507,13 +511,13 @@ def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
-def _side(actor_id: str, actors: dict[str, tuple[str, str | None]]) -> str:
-    """The country at the root of an actor's affiliation chain, for counting voices by side."""
-    seen, current, side = set(), actor_id, "other"
-    while current is not None and current not in seen and current in actors:
-        kind, parent = actors[current]
-        if kind == "country":
-            side = current
-        seen.add(current)
-        current = parent
-    return side
+def _sides(ann: Annotation) -> list[dict]:
+    """The declared sides in their order, or (none declared) the sides derived from countries."""
+    if ann.sides is not None:
+        return [
+            {"side_id": x.id, "name": x.name, "members": list(x.members), "note": x.note}
+            for x in ann.sides
+        ]
+    actors = [(a.id, a.name, a.kind, a.affiliation) for a in ann.actors]
+    mentioned = Counter(m.actor for m in ann.mentions)
+    return sides.derive_sides(actors, mentioned)

@@ -44,12 +44,32 @@ SOURCE_TYPE_COLORS = {
     "document": OKABE_ITO["bluish_green"],
     "unattributed": OKABE_ITO["vermillion"],
 }
-SIDE_COLORS = {
-    "russia": OKABE_ITO["vermillion"],
-    "ukraine": OKABE_ITO["blue"],
-    "united-states": OKABE_ITO["bluish_green"],
-    "other": GREY,
-}
+# Sides take these colours in the article's side order, "other" is grey. The first three are
+# the course article's (its sides, most mentioned first, are Russia, Ukraine, United States).
+SIDE_COLORWAY = [
+    OKABE_ITO[name]
+    for name in (
+        "vermillion",
+        "blue",
+        "bluish_green",
+        "orange",
+        "reddish_purple",
+        "sky_blue",
+        "yellow",
+    )
+]  # no black: a side should never look like the text
+OTHER_SIDE_COLOR = GREY
+
+
+def side_colors(side_ids) -> dict[str, str]:
+    """A colour for each side, in order (cycling after seven), then grey for "other"."""
+    colors = {
+        side: SIDE_COLORWAY[i % len(SIDE_COLORWAY)]
+        for i, side in enumerate(s for s in side_ids if s != "other")
+    }
+    return {**colors, "other": OTHER_SIDE_COLOR}
+
+
 ACTOR_KIND_COLORS = {
     "person": OKABE_ITO["blue"],
     "organization": OKABE_ITO["orange"],

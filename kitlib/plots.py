@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 
 from kitlib import palette
 from kitlib.article import as_article, given
+from kitlib.sides import OTHER_SIDE, side_colors, side_names
 
 __all__ = [
     "actor_mentions",
@@ -31,12 +32,6 @@ __all__ = [
     "show",
 ]
 
-SIDE_NAMES = {
-    "russia": "Russia",
-    "ukraine": "Ukraine",
-    "united-states": "United States",
-    "other": "other",
-}
 DEMAND_KIND_NAMES = {"demand": "demand", "proposal_term": "proposal term", "offer": "offer"}
 NOT_SAID = "not said"
 DEMAND_KIND_COLORS = {
@@ -57,17 +52,18 @@ _TEMPLATE = "plotly_white"
 def actor_mentions(article=None, by: str = "kind"):
     """Mentions per actor, most mentioned first, coloured by the actor's kind (or side, or form).
 
-    ``by`` is ``"kind"`` (person, government, ...), ``"side"`` (russia, ukraine, ...) or
-    ``"form"`` (name, metonym, pronoun, description: the bars are then stacked).
+    ``by`` is ``"kind"`` (person, government, ...), ``"side"`` (the article's sides, see
+    ``art.sides``) or ``"form"`` (name, metonym, pronoun, description: the bars are then stacked).
     """
-    colors = {
-        "kind": palette.ACTOR_KIND_COLORS,
-        "side": palette.SIDE_COLORS,
-        "form": palette.MENTION_FORM_COLORS,
-    }
-    if by not in colors:
+    if by not in ("kind", "side", "form"):
         raise ValueError(f"by={by!r} is not a choice: use 'kind', 'side' or 'form'")
     art = as_article(article)
+    colors = {
+        "kind": palette.ACTOR_KIND_COLORS,
+        "side": side_colors(art) if by == "side" else {},
+        "form": palette.MENTION_FORM_COLORS,
+    }
+    side_label = side_names(art) if by == "side" else {}
     names = _names(art)
     per_actor = _actor_values(art, by) if by != "form" else {}
     counts: Counter = Counter()
@@ -88,7 +84,7 @@ def actor_mentions(article=None, by: str = "kind"):
     )
     for category in _categories({c for _a, c in counts}, colors[by]):
         ids = [a for a in order if counts[(a, category)]]
-        label = _category_name(category, by)
+        label = side_label.get(category, category) if by == "side" else category
         fig.add_bar(
             name=label,
             orientation="h",
@@ -381,15 +377,15 @@ def cue_verbs(article=None):
     """
     art = as_article(article)
     sides = _actor_values(art, "side")
+    colors, side_label = side_colors(art), side_names(art)
     cues: dict[tuple[int, int], tuple[str, str]] = {}
     for row in art.quotes.sort_values("cue_start").itertuples(index=False):
         side = sides.get(row.speaker_id)
-        side = side if side in palette.SIDE_COLORS else "other"
+        side = side if side in colors else OTHER_SIDE
         cues.setdefault((row.cue_start, row.cue_end), (row.cue.lower(), side))
     counts = Counter(cues.values())
     totals = Counter(verb for verb, _side in cues.values())
     order = sorted(totals, key=lambda verb: (-totals[verb], verb))
-    colors = palette.SIDE_COLORS
 
     fig = _figure(
         "The verbs that introduce speech, by the speaker's side",
@@ -400,14 +396,14 @@ def cue_verbs(article=None):
     for side in _categories({s for _v, s in counts}, colors):
         verbs = [v for v in order if counts[(v, side)]]
         fig.add_bar(
-            name=SIDE_NAMES.get(side, side),
+            name=side_label.get(side, side),
             x=verbs,
             y=[counts[(v, side)] for v in verbs],
             marker={
                 "color": palette.color_for(side, colors),
                 "pattern": {"shape": palette.pattern_for(side, colors)},
             },
-            hovertemplate=f"“%{{x}}”: %{{y}} times, {SIDE_NAMES.get(side, side)} side"
+            hovertemplate=f"“%{{x}}”: %{{y}} times, {_escape(side_label.get(side, side))} side"
             "<extra></extra>",
         )
     fig.update_layout(barmode="stack", legend_title_text="Speaker's side")
@@ -508,16 +504,17 @@ def source_balance(article=None):
     """Whose voice carries the article: claims by source type and quotes by kind, per side.
 
     Claims from a named or unnamed source count for the source's side; claims whose source is a
-    document, and unattributed claims (the writer's voice), get columns of their own.
+    document, and unattributed claims (the writer's voice), get columns of their own. Every side
+    of the article has its column, a side no one speaks for shows a 0: a missing voice is news.
     """
     from plotly.subplots import make_subplots
 
     art = as_article(article)
     sides = _actor_values(art, "side")
+    names = side_names(art)
 
     def side_of(actor_id) -> str:
-        side = sides.get(actor_id)
-        return SIDE_NAMES.get(side, "other") if side in SIDE_NAMES else "other"
+        return names.get(sides.get(actor_id), OTHER_SIDE)
 
     claims: Counter = Counter()
     for row in art.claims.itertuples(index=False):
@@ -529,9 +526,10 @@ def source_balance(article=None):
             group = side_of(row.source_id)
         claims[(group, row.source_type)] += 1
     quotes: Counter = Counter((side_of(r.speaker_id), r.kind) for r in art.quotes.itertuples())
-    groups = list(SIDE_NAMES.values()) + ["a document", "no source"]
+    side_groups = [n for side, n in names.items() if side != OTHER_SIDE]
     used = {g for g, _t in claims} | {g for g, _k in quotes}
-    groups = [g for g in groups if g in used]
+    extra = [g for g in (names[OTHER_SIDE], "a document", "no source") if g in used]
+    groups = list(dict.fromkeys(side_groups + extra))
 
     fig = make_subplots(
         rows=1,
@@ -561,6 +559,9 @@ def source_balance(article=None):
                 row=1,
                 col=col,
             )
+        for group in side_groups:
+            if not any(n for (g, _c), n in counts.items() if g == group):
+                _visible_zero(fig, group, unit, col)
         fig.update_xaxes(
             title_text="Side of the source", categoryorder="array", categoryarray=groups, col=col
         )
@@ -595,8 +596,26 @@ def source_balance(article=None):
         parts.append(
             f"most quotes from {_voice(top)} ({quote_totals[top]} of {sum(quote_totals.values())})"
         )
+    silent = [g for g in side_groups if not claim_totals[g] and not quote_totals[g]]
+    if parts and silent:
+        parts.append(f"no claim or quote comes from {_join(silent)}")
     summary = ("; ".join(parts) or "The article has no claims or quotes annotated") + "."
     return _finish(fig, summary)
+
+
+def _visible_zero(fig, group: str, unit: str, col: int) -> None:
+    """A "0" over a side's empty column: an empty slot alone reads as a gap in the chart."""
+    fig.add_annotation(
+        x=group,
+        y=0,
+        text="0",
+        showarrow=False,
+        yanchor="bottom",
+        font={"size": 14},
+        hovertext=f"{_escape(group)}: no {unit}",
+        row=1,
+        col=col,
+    )
 
 
 def _voice(group: str) -> str:
@@ -709,10 +728,6 @@ def _categories(present: set, colors: dict[str, str]) -> list[str]:
     """The categories present, in palette order, then any unknown ones alphabetically."""
     known = [c for c in colors if c in present]
     return known + sorted(c for c in present if c not in colors)
-
-
-def _category_name(category: str, by: str) -> str:
-    return SIDE_NAMES.get(category, category) if by == "side" else category
 
 
 def _names(art) -> dict[str, str]:

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 
 from kitlib import palette
 from kitlib.article import as_article, given
+from kitlib.sides import OTHER_SIDE, side_colors, side_names
 
 __all__ = [
     "LAYERS",
+    "layer_for",
     "highlight_html",
     "legend_html",
     "highlighted",
@@ -30,13 +32,6 @@ __all__ = [
     "quiz",
     "choice_quiz",
 ]
-
-SIDE_NAMES = {
-    "russia": "Russia",
-    "ukraine": "Ukraine",
-    "united-states": "United States",
-    "other": "other",
-}
 
 
 @dataclass(frozen=True)
@@ -52,20 +47,19 @@ class Layer:
     meanings: dict[str, str]
 
 
+OTHER_MEANING = "a mention of any other actor"
+
 LAYERS = {
+    # The actors layer colours mentions by side: its sides are the article's (see layer_for);
+    # this one holds only "other", the side every article has.
     "actors": Layer(
         name="actors",
         title="Actors",
         table="mentions",
         unit="mention",
-        colors=palette.SIDE_COLORS,
-        labels={"russia": "RU", "ukraine": "UA", "united-states": "US", "other": "other"},
-        meanings={
-            "russia": "a mention of an actor on the Russian side",
-            "ukraine": "a mention of an actor on the Ukrainian side",
-            "united-states": "a mention of an actor on the American side",
-            "other": "a mention of any other actor",
-        },
+        colors={OTHER_SIDE: palette.OTHER_SIDE_COLOR},
+        labels={OTHER_SIDE: OTHER_SIDE},
+        meanings={OTHER_SIDE: OTHER_MEANING},
     ),
     "quotes": Layer(
         name="quotes",
@@ -127,6 +121,31 @@ class Span:
     ident: str = ""
 
 
+def layer_for(art, name: str) -> Layer:
+    """The layer as drawn for one article: the actors layer gets the article's sides."""
+    if name != "actors":
+        return LAYERS[name]
+    names = side_names(art)
+    labels: dict[str, str] = {}
+    for side, side_name in names.items():
+        # The label is the second cue besides colour: two sides must never share it.
+        labels[side] = side_name if side_name not in labels.values() else side
+    meanings = {
+        side: f"a mention of an actor on the side of {side_name}"
+        for side, side_name in names.items()
+        if side != OTHER_SIDE
+    }
+    return Layer(
+        name="actors",
+        title="Actors",
+        table="mentions",
+        unit="mention",
+        colors=side_colors(art),
+        labels=labels,
+        meanings={**meanings, OTHER_SIDE: OTHER_MEANING},
+    )
+
+
 # ---------------------------------------------------------------- the article, highlighted
 
 
@@ -159,7 +178,7 @@ def legend_html(article=None, layers: str | Iterable[str] = "quotes") -> str:
         return _note_html("No layer chosen: tick Actors, Quotes or Claims to highlight them.")
     blocks = []
     for name in names:
-        layer = LAYERS[name]
+        layer = layer_for(art, name)
         counts = _category_counts(art, name)
         if not sum(counts.values()):
             blocks.append(_note_html(f"This article has no {layer.table} annotated yet."))
@@ -220,15 +239,14 @@ def _layer_spans(art, name: str) -> list[Span]:
     if table is None or table.empty:
         return []
     build = {"actors": _mention_span, "quotes": _quote_span, "claims": _claim_span}[name]
-    lookup = _Lookup.of(art)
-    return [build(row, lookup) for row in table.itertuples(index=False)]
+    lookup, layer = _Lookup.of(art), layer_for(art, name)
+    return [build(row, lookup, layer) for row in table.itertuples(index=False)]
 
 
-def _mention_span(row, lookup: _Lookup) -> Span:
-    layer = LAYERS["actors"]
+def _mention_span(row, lookup: _Lookup, layer: Layer) -> Span:
     side = lookup.side(row.actor_id)
     kind = lookup.kinds.get(row.actor_id)
-    about = ", ".join(x for x in (kind, SIDE_NAMES[side]) if x)
+    about = ", ".join(x for x in (kind, lookup.side_names[side]) if x)
     name = lookup.name(row.actor_id)
     return Span(
         start=row.start,
@@ -242,8 +260,7 @@ def _mention_span(row, lookup: _Lookup) -> Span:
     )
 
 
-def _quote_span(row, lookup: _Lookup) -> Span:
-    layer = LAYERS["quotes"]
+def _quote_span(row, lookup: _Lookup, layer: Layer = LAYERS["quotes"]) -> Span:
     speaker = lookup.name(row.speaker_id)
     return Span(
         start=row.start,
@@ -257,8 +274,7 @@ def _quote_span(row, lookup: _Lookup) -> Span:
     )
 
 
-def _claim_span(row, lookup: _Lookup) -> Span:
-    layer = LAYERS["claims"]
+def _claim_span(row, lookup: _Lookup, layer: Layer = LAYERS["claims"]) -> Span:
     kind = row.source_type
     source = given(row.source_id)
     if source:
@@ -654,6 +670,7 @@ class _Lookup:
     names: dict[str, str]
     kinds: dict[str, str]
     sides: dict[str, str]
+    side_names: dict[str, str]  # the article's sides (and "other"), by side id
 
     @classmethod
     def of(cls, art) -> _Lookup:
@@ -667,11 +684,12 @@ class _Lookup:
                 names[row.actor_id] = row.name
                 kinds[row.actor_id] = given(getattr(row, "kind", None))
                 sides[row.actor_id] = given(getattr(row, "side", None))
-        return cls(names, kinds, sides)
+        known = side_names(art) if actors is not None else {OTHER_SIDE: OTHER_SIDE}
+        return cls(names, kinds, sides, known)
 
     def name(self, ident) -> str:
         return str(self.names.get(ident, ident))
 
     def side(self, actor_id) -> str:
         side = self.sides.get(actor_id)
-        return side if side in palette.SIDE_COLORS else "other"
+        return side if side in self.side_names else OTHER_SIDE

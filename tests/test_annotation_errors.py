@@ -55,6 +55,18 @@ def overlap_sentences(raw):
     )
 
 
+def with_sides(*sides):
+    """Declare sides (id, name, members) on the seed: the course article declares none."""
+
+    def mutate(raw):
+        raw["sides"] = [{"id": i, "name": n, "members": list(m)} for i, n, m in sides]
+
+    return mutate
+
+
+RUSSIA = ("russia", "Russia", ["russia"])
+UKRAINE = ("ukraine", "Ukraine", ["ukraine"])
+
 # (mutation, fragments the message must contain)
 CASES = {
     "missing field": (
@@ -157,6 +169,38 @@ CASES = {
         ["quotes[5] (id 'q06').cue", "expected 'said'"],
     ),
     "top level not a mapping": (None, ["top level", "expected a mapping"]),
+    "unknown actor in a side": (
+        with_sides(RUSSIA, ("ukraine", "Ukraine", ["ukraine", "zelensky"])),
+        ["sides[1] (id 'ukraine').members[1]", "unknown actor id 'zelensky'", "zelenskyy"],
+    ),
+    "duplicate side id": (
+        with_sides(RUSSIA, ("russia", "Ukraine", ["ukraine"])),
+        ["sides[1] (id 'russia')", "duplicate side id", "sides[0]", "rename one"],
+    ),
+    "actor on two sides": (
+        with_sides(("russia", "Russia", ["russia", "peskov"]), ("kremlin", "Kremlin", ["peskov"])),
+        [
+            "sides[1] (id 'kremlin').members[0]",
+            "'peskov' is already a member of sides[0] (id 'russia')",
+            "remove it from one of them",
+        ],
+    ),  # fmt: skip
+    "side id 'other'": (
+        with_sides(RUSSIA, ("other", "Everyone else", ["nato"])),
+        ["sides[1] (id 'other').id", "reserved", "another id"],
+    ),
+    "side without members": (
+        with_sides(RUSSIA, ("ukraine", "Ukraine", [])),
+        ["sides[1] (id 'ukraine').members", "length >= 1"],
+    ),
+    "unknown field in a side": (
+        lambda raw: raw.update(sides=[{"id": "russia", "name": "Russia", "member": ["russia"]}]),
+        ["sides[0] (id 'russia')", "unknown field 'member'", "did you mean 'members'"],
+    ),
+    "side without a name": (
+        lambda raw: raw.update(sides=[{"id": "russia", "members": ["russia"]}]),
+        ["sides[0] (id 'russia')", "missing required field 'name'"],
+    ),
 }
 
 
@@ -300,3 +344,12 @@ def test_arbitrary_yaml_text_raises_the_kits_error(tmp_path_factory, content):
     (folder / "annotation.yaml").write_text(content, encoding="utf-8")
     with pytest.raises(kitlib.AnnotationError):
         kitlib.load_article(folder)
+
+
+def test_side_ids_may_be_actor_ids_and_every_side_problem_is_reported_at_once():
+    raw = copy.deepcopy(RAW)
+    with_sides(RUSSIA, UKRAINE)(raw)  # side ids equal to the countries' actor ids: allowed
+    assert [side.id for side in validate_annotation(raw, TEXT).sides] == ["russia", "ukraine"]
+    with_sides(("other", "Russia", ["russia", "nobody"]), ("other", "Ukraine", ["russia"]))(raw)
+    err = pytest.raises(kitlib.AnnotationError, validate_annotation, raw, TEXT, "a.yaml").value
+    assert len(err.problems) == 5  # reserved id twice, a duplicate, an unknown and a double member

@@ -2,16 +2,50 @@
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+from collections import Counter
 
 import pandas as pd
 import pytest
 
 import kitlib
 from kitlib.article import COLUMNS
+from kitlib.sides import derive_sides, side_of, side_table
 
 from .conftest import ROOT, SEED
+
+HARBOR = ROOT / "tests" / "fixtures" / "articles" / "harbor-bridge-vote"
+# Sides for the harbor fixture, in an order that is neither the actors' nor the mentions': the
+# bridge authority (its engineers speak), the two countries, and the transport ministers, whom
+# the text mentions but never quotes or cites: a side with no voices.
+HARBOR_SIDES = """
+sides:
+- id: bridge-authority
+  name: The bridge authority
+  members: [bridge-authority]
+  note: Its engineers are quoted on the bridge's state.
+- id: valdoria
+  name: Valdoria
+  members: [valdoria]
+- id: marenland
+  name: Marenland
+  members: [marenland, marchetti]
+- id: ministers
+  name: The transport ministers
+  members: [transport-ministers]
+"""
+
+
+def harbor_with_sides(tmp_path, sides: str = HARBOR_SIDES):
+    """The harbor fixture copied to tmp_path with a `sides` section appended."""
+    folder = tmp_path / "harbor-with-sides"
+    shutil.copytree(HARBOR, folder)
+    with (folder / "annotation.yaml").open("a", encoding="utf-8") as out:
+        out.write(sides)
+    return folder
+
 
 SEED_SHA256 = "02903eb6e48ba7a5a09ba55f57583500d23a731684b1c52757946ee40a6af0e2"
 SPAN_TABLES = [
@@ -222,6 +256,77 @@ def test_missing_article_says_what_exists(tmp_path):
     with pytest.raises(kitlib.ArticleNotFoundError, match="ukraine-peace-plan"):
         kitlib.load_article(tmp_path)
     assert issubclass(kitlib.ArticleNotFoundError, FileNotFoundError)
+
+
+# ---------------------------------------------------------------- sides
+
+
+def test_declared_sides_keep_their_order_and_reach_down_the_affiliation_chain(tmp_path):
+    art = kitlib.load_article(harbor_with_sides(tmp_path))
+    assert list(art.sides.columns) == ["side_id", "name", "members", "note"]
+    assert list(art.sides.side_id) == ["bridge-authority", "valdoria", "marenland", "ministers"]
+    assert list(art.sides.name)[0] == "The bridge authority"
+    assert art.sides.members.iloc[2] == ["marenland", "marchetti"]
+    assert art.sides.note.iloc[0] == "Its engineers are quoted on the bridge's state."
+    assert art.sides.note.iloc[1] is None
+    side = dict(zip(art.actors.actor_id, art.actors.side, strict=True))
+    assert side["engineers-close-to-the-bridge-authority"] == "bridge-authority"  # via affiliation
+    assert side["brandvik"] == "valdoria"  # brandvik -> valdorian-government -> valdoria
+    assert side["janssen"] == "marenland"
+    assert side["transport-ministers"] == "ministers"
+    assert side["ferreira"] == "other" and side["freight-companies"] == "other"
+    assert side_of(art, "brandvik") == "valdoria"
+    with pytest.raises(KeyError, match="actor ids are"):
+        side_of(art, "nobody")
+    assert side_table(art) is art.sides
+
+
+def test_the_nearest_member_up_the_chain_decides_the_side(tmp_path):
+    sides = """
+sides:
+- id: government
+  name: The Valdorian government
+  members: [valdorian-government]
+- id: country
+  name: Valdoria
+  members: [valdoria]
+"""
+    art = kitlib.load_article(harbor_with_sides(tmp_path, sides))
+    side = dict(zip(art.actors.actor_id, art.actors.side, strict=True))
+    assert side["brandvik"] == "government"  # her government is nearer than her country
+    assert side["valdorian-lawmakers"] == "country"
+    assert side["marenland"] == "other"  # declared sides replace the derived ones
+
+
+def test_an_empty_sides_section_declares_no_sides(tmp_path):
+    art = kitlib.load_article(harbor_with_sides(tmp_path, "sides: []\n"))
+    assert art.sides.empty and set(art.actors.side) == {"other"}
+
+
+def test_an_annotation_without_sides_derives_them_from_its_countries_as_before(art):
+    assert "sides" not in (SEED / "annotation.yaml").read_text(encoding="utf-8")
+    # Most mentioned first: the order the course article's figures have always had.
+    assert list(art.sides.side_id) == ["russia", "ukraine", "united-states"]
+    assert list(art.sides.name) == ["Russia", "Ukraine", "United States"]
+    assert list(art.sides.members) == [["russia"], ["ukraine"], ["united-states"]]
+    side = dict(zip(art.actors.actor_id, art.actors.side, strict=True))
+    assert side["peskov"] == "russia"  # peskov -> russian-government -> russia
+    assert side["analysts-close-to-moscow"] == "russia"
+    assert side["us-government"] == "united-states"
+    assert side["witkoff"] == "other"  # -> trump, whom the text gives no country
+    harbor = kitlib.load_article(HARBOR)
+    assert list(harbor.sides.side_id) == ["marenland", "valdoria"]  # 5 mentions against 4
+
+
+def test_a_country_inside_another_country_is_not_a_side_of_its_own():
+    actors = [
+        ("north", "North", "country", None),
+        ("north-isles", "the North Isles", "country", "north"),
+        ("islander", "an islander", "person", "north-isles"),
+        ("south", "South", "country", None),
+    ]
+    sides = derive_sides(actors, Counter({"south": 2, "islander": 1}))
+    assert [s["side_id"] for s in sides] == ["south", "north"]  # 2 mentions against 1
 
 
 def test_import_does_not_pull_heavy_modules():

@@ -295,3 +295,83 @@ def test_every_shipped_article_plots_with_totals_from_its_tables(seed):
     assert sum(bar_totals(plots.quotes_by_speaker(other)).values()) == len(other.quotes)
     bars = sum(len(t.customdata) for t in plots.attribution_map(other).data)
     assert bars == len(other.sentences)
+
+
+# ---------------------------------------------------------------- sides
+
+
+def side_legend(fig) -> dict[str, str]:
+    """Legend name -> bar colour, for figures whose traces are sides."""
+    return {t.name: t.marker.color for t in fig.data if t.type == "bar"}
+
+
+def zeros(fig) -> set[tuple[str, str]]:
+    """(category, x axis) of each visible 0 drawn over an empty column."""
+    return {(a.x, a.xref) for a in fig.layout.annotations if a.text == "0"}
+
+
+def test_course_article_sides_keep_their_colours(art):
+    vermillion, blue, green = (palette.OKABE_ITO[c] for c in ("vermillion", "blue", "bluish_green"))
+    expected = {
+        "Russia": vermillion,
+        "Ukraine": blue,
+        "United States": green,
+        "other": palette.GREY,
+    }
+    assert side_legend(plots.actor_mentions(art, by="side")) == expected
+    cue_sides = side_legend(plots.cue_verbs(art))
+    assert cue_sides == {k: v for k, v in expected.items() if k != "United States"}  # no quotes
+
+
+def test_source_balance_shows_a_side_without_voices_as_a_zero(art):
+    fig = plots.source_balance(art)
+    groups = ["Russia", "Ukraine", "United States", "other", "a document", "no source"]
+    assert list(fig.layout.xaxis.categoryarray) == groups
+    assert list(fig.layout.xaxis2.categoryarray) == groups
+    assert zeros(fig) == {("United States", "x"), ("United States", "x2")}
+    assert all("United States" not in t.x for t in fig.data)  # a zero, not an empty bar
+    assert plots.figure_summary(fig).endswith("no claim or quote comes from United States.")
+
+
+@pytest.fixture(scope="module")
+def declared(tmp_path_factory):
+    from .test_article import harbor_with_sides
+
+    return kitlib.load_article(harbor_with_sides(tmp_path_factory.mktemp("sides")))
+
+
+def test_source_balance_follows_the_declared_sides(declared):
+    fig = plots.source_balance(declared)
+    sides = ["The bridge authority", "Valdoria", "Marenland", "The transport ministers"]
+    assert list(fig.layout.xaxis.categoryarray) == [*sides, "other", "a document", "no source"]
+    assert zeros(fig) == {("The transport ministers", "x"), ("The transport ministers", "x2")}
+    side_name = dict(zip(declared.sides.side_id, declared.sides.name, strict=True))
+    side_of = {
+        a: side_name.get(s, "other")
+        for a, s in zip(declared.actors.actor_id, declared.actors.side, strict=True)
+    }
+    quotes = [t for t in fig.data if t.legend == "legend2"]
+    shown = Counter()
+    for trace in quotes:
+        for x, y in zip(trace.x, trace.y, strict=True):
+            shown[x] += y
+    assert shown == Counter(declared.quotes.speaker_id.map(side_of))
+    assert shown["Valdoria"] == 3 and shown["The bridge authority"] == 1
+
+
+def test_side_colours_follow_the_declared_order_and_name_no_course_side(declared):
+    way = palette.SIDE_COLORWAY
+    expected = {
+        "The bridge authority": way[0],
+        "Valdoria": way[1],
+        "Marenland": way[2],
+        "The transport ministers": way[3],
+        "other": palette.GREY,
+    }
+    assert side_legend(plots.actor_mentions(declared, by="side")) == expected
+    cue_sides = side_legend(plots.cue_verbs(declared))
+    assert cue_sides == {k: v for k, v in expected.items() if k != "The transport ministers"}
+    for function in (plots.source_balance, plots.cue_verbs, plots.actor_mentions):
+        text = function(declared).to_json()
+        for word in ("Russia", "Ukrain", "United States", "Americ", "Kremlin"):
+            assert word not in text, (function.__name__, word)

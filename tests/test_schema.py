@@ -30,6 +30,9 @@ def test_seed_annotation_is_valid_against_the_json_schema():
         lambda raw: raw["actors"][0].pop("name"),
         lambda raw: raw["claims"][0].update(extra_field=1),
         lambda raw: raw.update(schema_version=2),
+        lambda raw: raw.update(sides=[{"id": "russia", "name": "Russia", "members": []}]),
+        lambda raw: raw.update(sides=[{"id": "russia", "members": ["russia"]}]),
+        lambda raw: raw.update(sides=[{"id": "Russia", "name": "Russia", "members": ["russia"]}]),
     ],
 )
 def test_json_schema_rejects_what_the_loader_rejects(mutate):
@@ -37,3 +40,14 @@ def test_json_schema_rejects_what_the_loader_rejects(mutate):
     mutate(raw)
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text()))
     assert not validator.is_valid(raw)
+
+
+def test_json_schema_accepts_declared_sides_and_files_without_them():
+    raw = yaml.safe_load((SEED / "annotation.yaml").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text()))
+    assert "sides" not in raw and validator.is_valid(raw)  # v1 files stay valid
+    raw["sides"] = [
+        {"id": "russia", "name": "Russia", "members": ["russia"], "note": "the country"},
+        {"id": "ukraine", "name": "Ukraine", "members": ["ukraine", "zelenskyy"]},
+    ]
+    validator.validate(raw)

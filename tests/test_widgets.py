@@ -218,15 +218,17 @@ def test_every_highlight_has_a_label_a_line_style_and_readable_contrast(tiny):
             assert palette.contrast_ratio(style["color"], style["background"]) >= 4.5
 
 
-def test_labels_differ_between_categories_so_colour_is_never_the_only_cue():
-    for layer in widgets.LAYERS.values():
+def test_labels_differ_between_categories_so_colour_is_never_the_only_cue(art, tiny):
+    actors = [widgets.layer_for(a, "actors") for a in (art, tiny)]
+    for layer in [*widgets.LAYERS.values(), *actors]:
         assert len(set(layer.labels.values())) == len(layer.labels)
         styles = {palette.line_style_for(c, layer.colors) for c in layer.colors}
         assert len(styles) == len(layer.colors)
 
 
 def test_okabe_ito_tints_meet_wcag_aa_with_their_text_colour():
-    for colors in (palette.QUOTE_KIND_COLORS, palette.SOURCE_TYPE_COLORS, palette.SIDE_COLORS):
+    sides = palette.side_colors(f"side-{i}" for i in range(len(palette.SIDE_COLORWAY)))
+    for colors in (palette.QUOTE_KIND_COLORS, palette.SOURCE_TYPE_COLORS, sides):
         for color in colors.values():
             background = palette.tint(color)
             text = palette.readable_text_color(background)
@@ -470,3 +472,79 @@ def test_quiz_explains_unknown_and_non_choice_exercises(choice_exercise):
     typo = widgets.quiz(choice_exercise.replace("choice", "choise"))
     assert f"Did you mean {choice_exercise!r}" in repr(typo)
     assert "should be text" in repr(widgets.quiz(3))
+
+
+# ---------------------------------------------------------------- sides
+
+
+def actor_legend(article) -> dict[str, tuple[str, str]]:
+    """Legend line -> (label, highlight colour) of the actors layer."""
+    legend = widgets.legend_html(article, "actors")
+    item = r"border-bottom:3px \w+ (#[0-9A-F]{6}).*?<sup[^>]*>([^<]*)</sup> ([^<]*)</li>"
+    items = re.findall(item, legend)
+    return {meaning: (label, color) for color, label, meaning in items}
+
+
+def test_actor_legend_names_the_course_sides_in_their_colours(art):
+    ok = palette.OKABE_ITO
+    assert actor_legend(art) == {
+        "a mention of an actor on the side of Russia (29)": ("Russia", ok["vermillion"]),
+        "a mention of an actor on the side of Ukraine (9)": ("Ukraine", ok["blue"]),
+        "a mention of an actor on the side of United States (3)": ("United States",
+                                                                    ok["bluish_green"]),
+        "a mention of any other actor (16)": ("other", palette.GREY),
+    }  # fmt: skip
+
+
+def test_actor_layer_speaks_of_the_declared_sides_only(tmp_path):
+    from .test_article import harbor_with_sides
+
+    art = kitlib.load_article(harbor_with_sides(tmp_path))
+    way = palette.SIDE_COLORWAY
+    assert actor_legend(art) == {
+        "a mention of an actor on the side of The bridge authority (2)": (
+            "The bridge authority", way[0]),
+        "a mention of an actor on the side of Valdoria (4)": ("Valdoria", way[1]),
+        "a mention of an actor on the side of Marenland (5)": ("Marenland", way[2]),
+        "a mention of an actor on the side of The transport ministers (1)": (
+            "The transport ministers", way[3]),
+        "a mention of any other actor (5)": ("other", palette.GREY),
+    }  # fmt: skip
+    page = widgets.highlight_html(art, "actors")
+    assert "kit-actors-ministers" in page
+    assert "mention of Ilse Brandvik (person, Valdoria), by name" in page
+    for word in ("Russia", "Ukrain", "RU", "UA", "Americ"):
+        assert word not in page + widgets.legend_html(art, "actors"), word
+
+
+def test_a_side_with_no_mentions_stays_in_the_legend_with_a_zero(tmp_path):
+    from .test_article import harbor_with_sides
+
+    sides = """
+sides:
+- id: valdoria
+  name: Valdoria
+  members: [valdoria]
+- id: couriers
+  name: Couriers
+  members: [estuary-courier]
+"""
+    art = kitlib.load_article(harbor_with_sides(tmp_path, sides))
+    art.mentions = art.mentions[art.mentions.actor_id != "estuary-courier"]
+    assert "a mention of an actor on the side of Couriers (0)" in actor_legend(art)
+
+
+def test_two_sides_with_one_name_still_get_different_labels(tmp_path):
+    from .test_article import harbor_with_sides
+
+    sides = """
+sides:
+- id: north-bank
+  name: The bank
+  members: [valdoria]
+- id: south-bank
+  name: The bank
+  members: [marenland]
+"""
+    layer = widgets.layer_for(kitlib.load_article(harbor_with_sides(tmp_path, sides)), "actors")
+    assert layer.labels == {"north-bank": "The bank", "south-bank": "south-bank", "other": "other"}

@@ -29,7 +29,7 @@ def _roles(art) -> set:
 def _sides(art) -> list:
     from kitlib.sides import side_table
 
-    return list(side_table(art).side)
+    return list(side_table(art).side_id)
 
 
 def _has(table: str, column: str, value: str) -> Callable:

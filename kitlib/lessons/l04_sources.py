@@ -202,22 +202,34 @@ Names(
 
 
 def claims_per_side(art):
-    """Claims whose source is an actor (named or unnamed), counted by the side of the source."""
+    """Claims whose source is an actor (named or unnamed), counted by the side of the source.
+
+    Every side of the article has a row, 0 for a side with no claims: a missing voice is the
+    finding. "other" has a row only when some claim comes from an actor on no side.
+    """
     sourced = art.claims.merge(art.actors, left_on="source_id", right_on="actor_id")
-    return sourced.side.value_counts().rename_axis("side").reset_index(name="count")
+    counts = sourced.side.value_counts()
+    sides = [*art.sides.side_id, *(s for s in counts.index if s not in set(art.sides.side_id))]
+    counts = counts.reindex(sides, fill_value=0)
+    return counts.rename_axis("side").reset_index(name="count")
 
 
 Table(
     "sources.claims-per-side",
     "Count the claims whose source is a person or a group (an actor), by the side of that "
-    "source. Give a table with the columns 'side' and 'count' (what `.value_counts()` gives).",
+    "source. Give a table with the columns 'side' and 'count' (what `.value_counts()` gives), "
+    "with a row for every side in `art.sides`, 0 where no claim comes from that side.",
     answer=claims_per_side,
     key="side",
+    needs=("two-sides",),
     hints=[
         "`art.claims.merge(art.actors, left_on='source_id', right_on='actor_id')` adds the "
         "actor's columns, `side` among them, to each claim. Claims whose source is a document or "
         "nobody find no actor and drop out.",
         "Then count the values of the `side` column with `.value_counts()`.",
+        "`.value_counts()` leaves out a side with no claims. Add it with a count of 0: with "
+        "`counts` your value counts, `counts.reindex(counts.index.union(art.sides.side_id), "
+        "fill_value=0)`.",
     ],
     explanation="Compare the sides: whose voices carry the article, and whose are missing?",
     points=2,
