@@ -453,6 +453,16 @@ def test_an_ungraded_check_that_is_not_correct_fails_the_answer_key():
         require_correct_checks(nb, ctx)
 
 
+# --- the real lessons (tests/test_any_article.py releases them for every fixture) ----------
+
+LESSON_MASTERS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+
+
+def _execute_student(path: Path) -> tuple[str, str]:
+    """(notebook name, the text of its outputs); raises if a cell fails."""
+    return path.name, outputs_text(execute_in(read_nb(path), path.parent))
+
+
 def test_the_notebooks_record_the_articles_copy_or_a_shipped_articles_name(tmp_path):
     from kitlib.release.command import article_reference
 
