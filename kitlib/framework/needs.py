@@ -40,6 +40,13 @@ def _any(table: str, column: str) -> Callable:
     return lambda art: bool(getattr(art, table)[column].notna().any())
 
 
+def _course_article(art) -> bool:
+    # Exercises about the course article's own passages (tagged seed-only in the lessons).
+    from kitlib.article import DEFAULT_ARTICLE
+
+    return art.name == DEFAULT_ARTICLE
+
+
 def _rows(table: str) -> Callable:
     return lambda art: len(getattr(art, table)) > 0
 
@@ -75,6 +82,8 @@ NEEDS = {
         Need("metonyms", "place or building standing for a government (a metonym)",
              _has("mentions", "form", "metonym")),
         Need("pronouns", "pronoun mention", _has("mentions", "form", "pronoun")),
+        Need("course-article", "passage this exercise is about (it is written for the course "
+             "article alone)", _course_article),
         Need("no-headline", "missing headline (the text has one)", lambda art: art.title is None),
         Need("no-date", "missing date (the text has one)", lambda art: art.date is None),
     ]

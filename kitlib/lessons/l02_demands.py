@@ -106,6 +106,25 @@ def _plan_withdrawal_rows(art):
     ]
 
 
+def top_parties(art) -> list[str]:
+    """The parties with the most terms (all of them when several tie), in reading order."""
+    rows = art.demands.sort_values("start")
+    counts = rows.party_id.dropna().value_counts(sort=False)
+    return [] if counts.empty else list(counts[counts == counts.max()].index)
+
+
+def demand_addressees(art) -> list[str]:
+    """Who is asked to act in the demands (kind 'demand'), each once, in reading order."""
+    rows = art.demands[art.demands.kind == "demand"].sort_values("start")
+    return list(dict.fromkeys(rows.addressee_id.dropna()))
+
+
+def demand_sentences(art) -> list[str]:
+    """The sentences that hold a demand (kind 'demand'), in reading order."""
+    rows = art.demands[art.demands.kind == "demand"].sort_values("start")
+    return list(dict.fromkeys(rows.sentence_id))
+
+
 def putin_places(art) -> list[str]:
     return places_of(_putin_rows(art))
 
@@ -130,6 +149,7 @@ Names(
     candidates=_all_places,
     mistakes=lambda art: _place_mistakes(art, putin_places(art)),
     evidence=_place_evidence(_putin_rows),
+    needs=("course-article",),
     hints=[
         "Keep the rows of `art.demands` whose `party_id` is 'putin', then read their `places`.",
         "The `places` column holds a list per row; `.explode('places')` gives each place its "
@@ -148,6 +168,7 @@ Names(
     candidates=_all_places,
     mistakes=lambda art: _place_mistakes(art, plan_withdrawal_places(art), "twenty-point-plan"),
     evidence=_place_evidence(_plan_withdrawal_rows),
+    needs=("course-article",),
     hints=[
         "Two conditions at once: the term belongs to the plan (`document_id`) and Russian "
         "forces are to act (`addressee_id`). Join them with `&`, each in brackets.",
@@ -200,6 +221,7 @@ Item(
     ],
     explanation="A condition changes a promise: Ukraine's pull-back would only happen if "
     "Russia moved too.",
+    needs=("course-article", "conditional-demand"),
 )
 
 
@@ -237,11 +259,14 @@ Classify(
     noun="terms",
     columns=("demand_id", "kind"),
     mistakes=_kind_mistakes,
+    needs=("demands",),
     hints=[
         "Ask of each term: does someone insist on it, is it written into a plan, or does "
         "someone offer to give something?",
-        "Read the sentence around each term in the article, e.g. with "
-        "`art.sentences[art.sentences.sentence_id == 's09'].text`.",
+        lambda art: (
+            "Read the sentence around each term in the article, e.g. with `art.sentences["
+            f"art.sentences.sentence_id == '{art.demands.sentence_id.iloc[0]}'].text`."
+        ),
     ],
     points=2,
 )
@@ -266,6 +291,7 @@ Number(
     answer=lambda art: art.demands.addressee_id.isna().sum(),
     noun="terms with no addressee",
     mistakes=_no_addressee_mistakes,
+    needs=("demands",),
     hints=[
         "A missing value shows as None; `.isna()` gives True for each missing one.",
         "`art.demands.addressee_id.isna().sum()` counts the True values.",
@@ -296,6 +322,7 @@ Choice(
         "Read the row of the guarantees in `art.demands`, with its `note` column.",
         "Re-read paragraph 5: which actor does the sentence name, and in what role?",
     ],
+    needs=("course-article",),
 )
 
 Choice(
@@ -323,6 +350,7 @@ Choice(
         "Find the sentence: who is the subject of 'be ruled out'?",
         "Look at the row of this demand in `art.demands`: its `addressee_id` and its `note`.",
     ],
+    needs=("course-article",),
 )
 
 Reflection(
@@ -352,4 +380,180 @@ Reflection(
         "Hover the Kharkiv and Zaporizhzhia cells of the map: who names those places, and on "
         "what evidence?",
     ],
+    needs=("course-article",),
+)
+
+
+# --- who asks most, of whom, where ------------------------------------------------------------
+
+
+def _count_terms(n: int) -> str:
+    return f"{n} term{'' if n == 1 else 's'}"
+
+
+def _party_mistakes(art) -> dict[str, str]:
+    names, top = _names(art), top_parties(art)
+    counts = art.demands.party_id.value_counts()
+    best = _count_terms(int(counts.max())) if len(counts) else ""
+    messages = {}
+    for party, n in counts.items():
+        if party not in top:
+            messages[party] = (
+                f"{names.get(party, party)} has {_count_terms(int(n))}; the most is {best}."
+            )
+    for addressee in art.demands.addressee_id.dropna().unique():
+        if addressee not in counts.index:
+            messages.setdefault(
+                addressee,
+                f"{names.get(addressee, addressee)} is asked to act (`addressee_id`) but asks "
+                "for nothing: count the `party_id` column.",
+            )
+    return messages
+
+
+Names(
+    "demands.top-party",
+    "Which party asks for or offers the most terms (the `party_id` that comes up most often)? "
+    "If several parties tie, give them all.",
+    answer=top_parties,
+    vocab="actors",
+    noun="parties",
+    column="party_id",
+    mistakes=_party_mistakes,
+    needs=("demands",),
+    hints=[
+        "Each row is one term; `party_id` says who asks or offers.",
+        "`art.demands.party_id.value_counts()` counts the terms of each party, most first. "
+        "Keep every party whose count equals the largest one.",
+    ],
+    explanation=lambda art: (
+        "Counting the terms shows who drives the asking in this article: "
+        + ", ".join(
+            f"{_names(art).get(p, p)} ({_count_terms(int(n))})"
+            for p, n in art.demands.party_id.value_counts().items()
+        )
+        + "."
+    ),
+)
+
+
+def _addressee_mistakes(art) -> dict[str, str]:
+    names, wanted = _names(art), set(demand_addressees(art))
+    messages = {}
+    for row in art.demands.sort_values("start").itertuples(index=False):
+        party, addressee = _given(row.party_id), _given(row.addressee_id)
+        if party and party not in wanted:
+            messages.setdefault(
+                party,
+                f"{names.get(party, party)} asks or offers in {row.demand_id} (`party_id`); the "
+                "task asks who is to act (`addressee_id`).",
+            )
+        if addressee and addressee not in wanted:
+            messages.setdefault(
+                addressee,
+                f"{names.get(addressee, addressee)} is to act in {row.demand_id}, "
+                f"{_a_kind(row.kind)}; the task asks about the demands (kind 'demand') only.",
+            )
+    return messages
+
+
+def _addressee_evidence(art) -> dict[str, Evidence]:
+    found = {}
+    for row in art.demands[art.demands.kind == "demand"].sort_values("start").itertuples():
+        if _given(row.addressee_id):
+            where = f"{row.demand_id} (paragraph {_paragraph_of(art, row.sentence_id)})"
+            found.setdefault(row.addressee_id, Evidence(where, row.text))
+    return found
+
+
+Names(
+    "demands.addressees",
+    "Of whom is something demanded? Give the actor_ids of those asked to act (`addressee_id`) "
+    "in the demands (kind 'demand') that name one.",
+    answer=demand_addressees,
+    vocab="actors",
+    noun="addressees",
+    column="addressee_id",
+    mistakes=_addressee_mistakes,
+    evidence=_addressee_evidence,
+    needs=("demands",),
+    hints=[
+        "Two conditions: the kind is 'demand', and the `addressee_id` is given (`.notna()`). "
+        "Join them with `&`, each in brackets, as in the worked example.",
+        "`art.demands[(art.demands.kind == 'demand') & art.demands.addressee_id.notna()]`, then "
+        "read its `addressee_id` column (`.unique()` drops the repeats).",
+    ],
+    explanation="The addressee is who the demand is put to: the one who would have to act.",
+)
+
+
+def _sentence_mistakes(art) -> dict[str, str]:
+    wanted = set(demand_sentences(art))
+    messages = {}
+    for row in art.demands.sort_values("start").itertuples(index=False):
+        if row.sentence_id not in wanted:
+            messages.setdefault(
+                row.sentence_id,
+                f"that sentence holds {row.demand_id}, {_a_kind(row.kind)}, not a demand: "
+                f"'{row.text}'.",
+            )
+    return messages
+
+
+Names(
+    "demands.sentences",
+    "In which sentences is a demand made (a term of kind 'demand')? Give their sentence_ids.",
+    answer=demand_sentences,
+    vocab="sentences",
+    noun="sentences",
+    column="sentence_id",
+    mistakes=_sentence_mistakes,
+    needs=("demands",),
+    hints=[
+        "Keep the rows of kind 'demand'; each has a `sentence_id`.",
+        "`art.demands[art.demands.kind == 'demand'].sentence_id.unique()`; then read those "
+        "sentences in `art.sentences` to see how each demand is worded.",
+    ],
+    explanation="Reading the whole sentence shows how the demand is put: its verb, and who "
+    "the reporter says is asking.",
+)
+
+
+def _conditional_mistakes(art) -> dict[str, str]:
+    return {
+        row.demand_id: f"it comes with no condition (its `condition` is None): '{row.text}'."
+        for row in art.demands[art.demands.condition.isna()].itertuples(index=False)
+    }
+
+
+def _conditional_evidence(art) -> dict[str, Evidence]:
+    return {
+        row.demand_id: Evidence(f"{row.demand_id}'s condition", row.condition)
+        for row in art.demands[art.demands.condition.notna()].itertuples(index=False)
+    }
+
+
+Names(
+    "demands.conditional",
+    "Which terms come with a condition ('only if ...', 'provided that ...')? Give their "
+    "demand_ids.",
+    answer=lambda art: list(art.demands.loc[art.demands.condition.notna(), "demand_id"]),
+    vocab="demands",
+    noun="terms",
+    column="demand_id",
+    mistakes=_conditional_mistakes,
+    evidence=_conditional_evidence,
+    needs=("conditional-demand",),
+    hints=[
+        "The `condition` column is None for a term with no condition; `.notna()` keeps the others.",
+        "`art.demands[art.demands.condition.notna()].demand_id`.",
+    ],
+    explanation=lambda art: (
+        "A condition makes a term half a promise: "
+        + "; ".join(
+            f"{row.demand_id} holds only '{row.condition}'"
+            for row in art.demands[art.demands.condition.notna()].itertuples(index=False)
+        )
+        + "."
+    ),
 )

@@ -90,6 +90,7 @@ Names(
     column="speaker_id",
     mistakes=_direct_speaker_mistakes,
     evidence=_first_quote_per_speaker,
+    needs=("direct-quotes",),
     hints=[
         "Each row of `art.quotes` is one quote; the `kind` column says whether it is direct.",
         "Keep the rows whose kind is 'direct' (`art.quotes[art.quotes.kind == 'direct']`), "
@@ -249,7 +250,7 @@ Classify(
 
 
 def _cue_example(art, cues) -> str:
-    """'Vladimir Putin: “insisted on two core demands …”': the first quote with one of ``cues``
+    """'The mayor: “insisted on two demands …”': the first quote with one of ``cues``
     (earlier cues preferred), with its cue, clipped."""
     names = _names(art)
     quotes = art.quotes.sort_values("cue_start")
@@ -384,6 +385,7 @@ Choice(
         "Whose words are inside the double quotation marks of that sentence?",
         "Single quotation marks inside a quotation often mean 'so-called'.",
     ],
+    needs=("course-article",),  # about one quotation of the course article
 )
 
 
@@ -412,6 +414,7 @@ Reflection(
         "Think of what a signal is: is it words?",
         "Who are the officials and analysts? What did they actually say?",
     ],
+    needs=("course-article",),  # about the course article's opening sentence
 )
 
 
