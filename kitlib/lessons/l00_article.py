@@ -5,12 +5,49 @@ from __future__ import annotations
 import re
 
 from kitlib.framework import Choice, Classify, Item, Number, Reflection
+from kitlib.framework.compare import listing, plural
 
 ROLES = ["body", "byline", "author_bio", "copyright"]
+# The parts that are not story, as a reader would name them (for summaries and feedback).
+PART_NAMES = {"byline": "a byline", "author_bio": "an author bio", "copyright": "a copyright line"}
 
 
 def _ids_with_role(art, role: str) -> list[str]:
     return list(art.paragraphs.loc[art.paragraphs.role == role, "paragraph_id"])
+
+
+def _end_matter(art) -> list[str]:
+    """The paragraph ids that are not story (byline, bio, copyright), in text order."""
+    return list(art.paragraphs.loc[art.paragraphs.role != "body", "paragraph_id"])
+
+
+def parts_summary(art) -> str:
+    """One paragraph on the parts of this article: how much is story, and what else it prints."""
+    roles = dict(zip(art.paragraphs.paragraph_id, art.paragraphs.role, strict=True))
+    body = sum(role == "body" for role in roles.values())
+    head = f"This text has {plural(len(roles), 'paragraphs')}, {body} of them story (body)."
+    extra = [
+        f"{PART_NAMES.get(role, role)} ({pid})" for pid, role in roles.items() if role != "body"
+    ]
+    if extra:
+        return f"{head} Besides the story it prints {listing(extra)}."
+    return (
+        f"{head} It prints nothing besides the story: no byline, no author bio and no "
+        "copyright line. Who wrote it and who published it is not in the text itself: a "
+        "reader has to find that out elsewhere."
+    )
+
+
+def _byline_place(art) -> str:
+    """Where the byline stands: printed before or after the story."""
+    roles = list(art.paragraphs.role)
+    at = roles.index("byline")
+    if "body" not in roles[:at]:
+        return "In this text the byline comes before the story, as in most newspapers."
+    after = roles[at + 1] if at + 1 < len(roles) else None
+    the = {"author_bio": "the author bio", "copyright": "the copyright line"}
+    before = f", just before {the[after]}" if after in the else ""
+    return f"In this text the byline comes after the story{before}."
 
 
 Number(
@@ -20,10 +57,10 @@ Number(
     answer=lambda art: (art.paragraphs.role == "body").sum(),
     noun="body paragraphs",
     mistakes=lambda art: {
-        len(art.paragraphs): "that counts every paragraph. The byline, the author bio and the "
-        "copyright line are parts of the article, but not of the story: see the `role` column.",
         len(art.sentences): "that is the number of rows of `art.sentences`; the task counts "
         "paragraphs.",
+        len(art.paragraphs): "that counts every paragraph. Paragraphs such as a byline or a "
+        "copyright line are parts of the article, but not of the story: see the `role` column.",
     },
     hints=[
         "Each row of `art.paragraphs` is one paragraph; its `role` column says which part of "
@@ -31,13 +68,18 @@ Number(
         "Keep the rows whose role is 'body' and count them: `art.paragraphs.role == 'body'` "
         "gives True or False per row, and `.sum()` counts the True ones.",
     ],
-    explanation="The other paragraphs are the byline, the author bio and the copyright line.",
+    explanation=lambda art: (
+        f"The other paragraphs ({listing(_end_matter(art))}) are not story."
+        if _end_matter(art)
+        else "Here every paragraph is story: the text prints no byline, bio or copyright line."
+    ),
 )
 
 Item(
     "article.byline",
     "Which paragraph is the byline, the line that names the writer? Give its paragraph_id.",
     answer=lambda art: _ids_with_role(art, "byline"),
+    needs=("byline",),
     vocab="paragraphs",
     mistakes=lambda art: {
         **{
@@ -49,14 +91,15 @@ Item(
             for p in _ids_with_role(art, "copyright")
         },
         art.paragraphs.paragraph_id.iloc[0]: "that is the first paragraph of the story. Many "
-        "articles print the byline under the headline; this one has no headline.",
+        "articles print the byline under the headline; look for a line that only names a "
+        "person.",
     },
     hints=[
-        "Read the last few paragraphs of the article: which one is only a name?",
+        "Read the first and the last few paragraphs of the article: which one is only a name?",
         "The `role` column of `art.paragraphs` labels the byline: "
         "`art.paragraphs.query(\"role == 'byline'\")`.",
     ],
-    explanation="In this text the byline comes after the story, just before the author bio.",
+    explanation=lambda art: _byline_place(art),
 )
 
 Item(
@@ -150,6 +193,7 @@ Classify(
     "Label each of the last four paragraphs with its part of the article: 'body', 'byline', "
     "'author_bio' or 'copyright'. Give a dict such as {'p01': 'body', ...}.",
     answer=lambda art: dict(art.paragraphs.tail(4)[["paragraph_id", "role"]].to_numpy()),
+    needs=("byline", "author-bio", "copyright"),
     labels=ROLES,
     vocab="paragraphs",
     noun="paragraphs",
@@ -160,7 +204,7 @@ Classify(
             for p in _ids_with_role(art, "byline")
         },
         **{
-            p: "it tells who the writer is and what he has done: an author bio."
+            p: "it tells who the writer is and what they have done: an author bio."
             for p in _ids_with_role(art, "author_bio")
         },
         **{
@@ -187,6 +231,7 @@ Reflection(
         "a writer based in Indiana with a law degree, and it does not say where the reporting "
         "was done. The copyright line names the outlet, Newsmax, and a year, 2025, but no day."
     ),
+    needs=("byline", "author-bio", "copyright", "no-headline", "no-date"),
     min_words=25,
     ideas={
         "the headline": ["headline", "title"],

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter
 
 from kitlib.framework import Choice, Classify, Evidence, Item, Names, Reflection
-from kitlib.framework.compare import clip, plural
+from kitlib.framework.compare import clip, listing, plural
 
 # Why an actor of each kind is not a person (for the "people" exercise).
 NOT_A_PERSON = {
-    "government": "it is a government, a body of people. The text refers to it by a place or a "
-    "building (a metonym), never by a person's name.",
+    "government": "it is a government, a body of people, even where the text names it by a "
+    "place or a building (a metonym).",
     "country": "it is a country, not a person.",
     "organization": "it is an organisation, not a person.",
     "publication": "it is a publication (the outlet), not a person.",
@@ -111,7 +111,7 @@ def _not_people(art) -> dict[str, str]:
         for actor_id, kind in _kinds(art).items()
         if kind != "person"
     }
-    # A metonym typed as a name ("Moscow") is a place standing for a government.
+    # A metonym typed as a name (a capital, a building) is a place standing for a government.
     for text, actor_id in metonyms(art).items():
         messages.setdefault(
             text, f"it is a place standing for {names.get(actor_id, actor_id)}, not a person."
@@ -131,7 +131,11 @@ Names(
         "Keep the rows whose kind is 'person' and read their `actor_id` column: "
         "`art.actors[art.actors.kind == 'person'].actor_id`.",
     ],
-    explanation="The byline's writer counts too: he is a person the text names.",
+    explanation=lambda art: (
+        f"The byline's writer, {art.author}, counts too: a person the text names."
+        if art.author
+        else "Every person the text names counts, whether or not they speak."
+    ),
 )
 
 
@@ -160,8 +164,9 @@ Classify(
     "actors.metonyms",
     "Each metonym (a mention with form 'metonym') names a place or a building. Which actor does "
     "each one stand for? Give a dict from the text of the mention to an actor_id, "
-    "e.g. {'Kyiv': 'ukrainian-government'}.",
+    "e.g. {'City Hall': 'riverton-government'} in a made-up story about Riverton.",
     answer=metonyms,
+    needs=("metonyms",),
     labels=lambda art: list(art.actors.actor_id),
     noun="metonyms",
     columns=("text", "actor_id"),
@@ -218,6 +223,78 @@ Item(
 )
 
 
+def most_mentioned_person(art) -> str:
+    """The person with the most mentions (ties: the first mentioned); any actor if no person."""
+    counts, first, kinds = _mention_counts(art), _first_mention(art), _kinds(art)
+    people = [a for a in counts if kinds.get(a) == "person"] or list(counts)
+    return min(people, key=lambda actor_id: (-counts[actor_id], first[actor_id]))
+
+
+def _forms(art, actor_id: str) -> str:
+    """'4 by name, 2 by pronoun': the forms of an actor's mentions, most used first."""
+    forms = Counter(art.mentions.loc[art.mentions.actor_id == actor_id, "form"])
+    return ", ".join(f"{n} by {form}" for form, n in forms.most_common())
+
+
+def most_mentioned_summary(art) -> str:
+    """Who the article mentions most, and in which forms, for the cell under the chart."""
+    names, counts = _names(art), _mention_counts(art)
+    top, person = most_mentioned(art), most_mentioned_person(art)
+    lines = [
+        f"Most mentioned: {names[top]}, {plural(counts[top], 'mentions')} ({_forms(art, top)})."
+    ]
+    if person != top:
+        lines.append(
+            f"Of the people, {names[person]} has the most: "
+            f"{plural(counts[person], 'mentions')} ({_forms(art, person)})."
+        )
+    if top not in set(art.mentions.loc[art.mentions.form == "name", "actor_id"]):
+        name = names[top][:1].upper() + names[top][1:]
+        lines.append(f"{name} is never named: ask who exactly the words stand for.")
+    return "\n".join(lines)
+
+
+def voices_summary(art) -> str:
+    """How many of the people named are heard, and which unnamed groups speak."""
+    names, kinds, speakers = _names(art), _kinds(art), _speakers(art)
+    people = [a for a in dict.fromkeys(art.mentions.sort_values("start").actor_id)
+              if kinds.get(a) == "person"]  # fmt: skip
+    heard = [a for a in people if a in speakers]
+    groups = speaking_groups(art)
+    lines = [f"{plural(len(people), 'people')} are mentioned; {len(heard)} of them are quoted."]
+    silent = silent_people(art)
+    if silent:
+        lines.append("Only talked about: " + listing([names[a] for a in silent], limit=8) + ".")
+    if groups:
+        lines.append("Unnamed groups that speak: " + listing([names[a] for a in groups]) + ".")
+    return "\n".join(lines)
+
+
+def _mentioned_once(art) -> list[str]:
+    counts = _mention_counts(art)
+    return [a for a in _first_mention(art) if counts[a] == 1]
+
+
+Names(
+    "actors.mentioned-once",
+    "Which actors are mentioned only once in `art.mentions`? Give their actor_ids.",
+    answer=_mentioned_once,
+    vocab="actors",
+    noun="once-mentioned actors",
+    mistakes=lambda art: {
+        actor_id: f"{_names(art)[actor_id]} has {plural(n, 'mentions')}."
+        for actor_id, n in _mention_counts(art).items()
+        if n > 1
+    },
+    hints=[
+        "`art.mentions.actor_id.value_counts()` counts the mentions of each actor.",
+        "Keep the counts equal to 1, as `per_paragraph[per_paragraph > 1]` did in lesson 00: "
+        "`counts = art.mentions.actor_id.value_counts()`, then `counts[counts == 1].index`.",
+    ],
+    explanation="An actor mentioned once is easy to miss: it appears in one sentence and is gone.",
+)
+
+
 def _quoted_people(art) -> dict[str, str]:
     names, kinds = _names(art), _kinds(art)
     return {
@@ -232,6 +309,7 @@ Names(
     "Which people (kind 'person') are mentioned in the article but never quoted (they are "
     "never a `speaker_id` in `art.quotes`)?",
     answer=silent_people,
+    empty_ok=True,  # an article may quote everyone it names
     vocab="actors",
     noun="silent people",
     mistakes=lambda art: {**_not_people(art), **_quoted_people(art)},
@@ -240,8 +318,12 @@ Names(
         "Take the people's actor_ids, then keep those that are not in "
         "`set(art.quotes.speaker_id)`: `[a for a in people if a not in speakers]`.",
     ],
-    explanation="They are talked about, but the reader never hears them, not even in "
-    "reported speech.",
+    explanation=lambda art: (
+        "They are talked about, but the reader never hears them, not even in reported speech."
+        if silent_people(art)
+        else "Everyone mentioned is quoted: each person the article names speaks at least once, "
+        "in their own words or in reported speech."
+    ),
     points=2,
 )
 
@@ -266,6 +348,7 @@ Names(
     "Which unnamed groups (kind 'group') speak in the article, that is, have at least one "
     "quote in `art.quotes`?",
     answer=speaking_groups,
+    empty_ok=True,  # every voice may have a name
     vocab="actors",
     noun="speaking groups",
     mistakes=_group_mistakes,
@@ -274,8 +357,12 @@ Names(
         "Keep the actors whose kind is 'group' and whose actor_id is in "
         "`set(art.quotes.speaker_id)`.",
     ],
-    explanation="Each of these voices is heard, but the reader cannot tell who exactly speaks, "
-    "nor check what else they have said.",
+    explanation=lambda art: (
+        "Each of these voices is heard, but the reader cannot tell who exactly speaks, nor "
+        "check what else they have said."
+        if speaking_groups(art)
+        else "No unnamed group speaks here: every voice in the article has a name."
+    ),
 )
 
 
