@@ -30,6 +30,7 @@ from kitlib.framework.compare import (
     Evidence,
     Resolver,
     Verdict,
+    all_of,
     cell_key,
     listing,
     norm,
@@ -289,7 +290,7 @@ class Names(Exercise):
             names = listing([self.label(art, i) for i in expected], limit=8)
             if self.ordered and tuple(got) != tuple(expected):
                 return wrong(f"These are the right {noun}, but not in the order the task asks.")
-            return right(self.praise(f"All {plural(len(expected), noun)}: {names}.", art))
+            return right(self.praise(f"{all_of(len(expected), noun)}: {names}.", art))
         return self._diagnose(got, problems, expected, art)
 
     def _diagnose(self, got, problems, expected, art) -> Verdict:
@@ -586,9 +587,7 @@ class Classify(Exercise):
         missing = [i for i in expected if i not in got]
         extra = [i for i in got if i not in expected]
         if not (wrong_items or missing or extra or problems):
-            return right(
-                self.praise(f"All {plural(len(expected), self.noun)} labelled right.", art)
-            )
+            return right(self.praise(f"{all_of(len(expected), self.noun)} labelled right.", art))
         return self._diagnose(art, expected, got, wrong_items, missing, extra, problems)
 
     def _diagnose(self, art, expected, got, wrong_items, missing, extra, problems) -> Verdict:
@@ -681,7 +680,8 @@ class Table(Exercise):
         want = [tuple(cell_key(v) for v in row) for row in expected.itertuples(index=False)]
         have = [tuple(cell_key(v) for v in row) for row in frame.itertuples(index=False)]
         if Counter(want) == Counter(have):
-            return right(self.praise(f"All {plural(len(want), 'rows')} match.", art))
+            verb = "matches" if len(want) == 1 else "match"
+            return right(self.praise(f"{all_of(len(want), 'rows')} {verb}.", art))
         if self.key:
             return self._by_key(expected, frame, columns)
         missing = sum((Counter(want) - Counter(have)).values())

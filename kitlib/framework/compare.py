@@ -115,6 +115,11 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}"
 
 
+def all_of(count: int, noun: str) -> str:
+    """``all_of(3, "rows") == "All 3 rows"``, but ``all_of(1, "rows") == "The one row"``."""
+    return f"All {plural(count, noun)}" if count != 1 else f"The one {plural(1, noun)[2:]}"
+
+
 def listing(items: Iterable[str], limit: int = 5) -> str:
     """'a, b and c' (at most ``limit`` items, then 'and 3 more')."""
     items = list(items)
