@@ -77,6 +77,37 @@ def _source_of_previous_sentence(art, sentence_id: str) -> str:
     return _source_words(art, next(sourced.itertuples(index=False))) if len(sourced) else ""
 
 
+# --- the rule of the sentence (made-up sentences, the same for every article) ----------------
+
+Choice(
+    "sources.inherit",
+    "Made-up example: “The town auditor, Lena Park, said the pool lost money last year. It "
+    "will close in March.” Who vouches for “It will close in March”?",
+    options={
+        "a": "Lena Park: she is the source of the sentence before, and 'it' is the pool she "
+        "spoke about.",
+        "b": "Nobody in the sentence: it is the reporter's own voice (unattributed).",
+        "c": "An unnamed source: someone must have told the reporter.",
+        "d": "A document: closing dates come from the town's plans.",
+    },
+    answer="b",
+    feedback={
+        "a": "A claim does not inherit the source of the sentence before it: 'it' refers to "
+        "the pool, not to Park, and nothing in the sentence says that she said so.",
+        "b": "The second sentence names no one who vouches for it. The reporter may well have "
+        "it from Park, but the reader is not told so.",
+        "c": "An unnamed source is one the sentence points to ('officials said', 'a source "
+        "close to ...'). Here the sentence points to nobody: it is unattributed.",
+        "d": "A document counts only when the sentence gives it as the source ('under the "
+        "budget plan, ...'). No plan is named here.",
+    },
+    hints=[
+        "Read the second sentence alone: which words in it say who says so?",
+        "The pronoun 'it' points back to the pool. Does anything point back to Park?",
+    ],
+)
+
+
 # --- classify sentences by source type ------------------------------------------------------
 
 
@@ -101,6 +132,27 @@ def sentences_to_classify(art):
     """The sentences of exercise sources.classify-sentences, without their source type."""
     picked = art.sentences[art.sentences.sentence_id.isin(classification_ids(art))]
     return picked[["sentence_id", "text"]].reset_index(drop=True)
+
+
+def worked_classification(art) -> str:
+    """A worked example for the classification exercise: one sentence it does not ask about,
+    with its source type and the words that show it."""
+    asked, body = set(classification_ids(art)), set(_body_sentences(art))
+    # An unnamed or unattributed source teaches more than a name does: show one first.
+    rank = {"unnamed": 0, "unattributed": 1, "document": 2, "named": 3}
+    claims = art.claims.assign(rank=art.claims.source_type.map(rank))
+    for claim in claims.sort_values(["rank", "start"]).itertuples(index=False):
+        if claim.sentence_id not in asked and claim.sentence_id in body:
+            sentence = art.sentences.set_index("sentence_id").text[claim.sentence_id]
+            return (
+                f"Worked example. {claim.sentence_id}: “{sentence}”\n"
+                f"Who says so? {_why_source(art, claim)}\n"
+                f"Source type: {claim.source_type}."
+            )
+    return (
+        "Worked example (made up): “Officials familiar with the project said costs had "
+        "doubled.” Who says so? “Officials familiar with the project” names no person: unnamed."
+    )
 
 
 def _sentence_mistakes(art) -> dict[str, str]:
@@ -189,6 +241,7 @@ Names(
     noun="figures",
     column="figure_id",
     mistakes=_figure_mistakes,
+    needs=("figures",),
     hints=[
         "Join the figures to their claims as in the worked example: "
         "`art.figures.merge(art.claims, on='claim_id')`.",
@@ -196,6 +249,90 @@ Names(
     ],
     explanation="A number with no source cannot be checked: whose count, whose estimate?",
 )
+
+
+# --- whose voices: sources with the most claims ---------------------------------------------
+
+
+def _actor_claims(art):
+    """Claims whose source is an actor, with the actor's columns."""
+    return art.claims.merge(art.actors, left_on="source_id", right_on="actor_id")
+
+
+def _most_claims(art) -> list[str]:
+    counts = _actor_claims(art).source_id.value_counts()
+    return list(counts[counts == counts.max()].index) if len(counts) else []
+
+
+def _most_claims_mistakes(art) -> dict[str, str]:
+    counts = _actor_claims(art).source_id.value_counts()
+    top = counts.max() if len(counts) else 0
+    messages = {
+        actor: f"vouches for {count} claim(s), fewer than the top source ({top})."
+        for actor, count in counts.items()
+        if count < top
+    }
+    quoted = set(art.quotes.speaker_id) - set(counts.index)
+    for actor in quoted:
+        messages[actor] = "is quoted, but is the source of no claim in `art.claims`."
+    return messages
+
+
+Names(
+    "sources.most-claims",
+    "Which actor is the source of the most claims? Give the actor_id (several, if they tie).",
+    answer=_most_claims,
+    vocab="actors",
+    noun="sources",
+    column="source_id",
+    mistakes=_most_claims_mistakes,
+    hints=[
+        "The `source_id` column of `art.claims` names who vouches for each claim; count its "
+        "values with `.value_counts()`, as in the worked example with `speaker_id`.",
+        "Documents are sources too, but the task asks for an actor: look the top ids up in "
+        "`art.actors`.",
+    ],
+    explanation="The source with the most claims sets much of what the reader is told: ask "
+    "whether anyone answers it.",
+)
+
+
+def _voice_lines(art) -> list[str]:
+    names = _names(art)
+    lines = []
+    counts = _actor_claims(art).source_id.value_counts()
+    if len(counts):
+        top = ", ".join(f"{names.get(a, a)} ({n})" for a, n in counts.head(3).items())
+        lines.append(f"The sources with the most claims are {top}.")
+    direct = art.quotes[art.quotes.kind == "direct"].speaker_id.unique()
+    if len(direct):
+        lines.append(
+            "Quoted in their own words: " + ", ".join(names.get(a, a) for a in direct) + "."
+        )
+    else:
+        lines.append("Nobody is quoted in their own words: every quote is reported speech.")
+    voiced = set(art.quotes.speaker_id) | set(counts.index)
+    silent = [a for a in dict.fromkeys(art.mentions.actor_id) if a not in voiced]
+    if silent:
+        lines.append(
+            "Mentioned but never heard: " + ", ".join(names.get(a, a) for a in silent[:5]) + "."
+        )
+    if len(art.sides) >= 2:
+        by_side = _actor_claims(art).side.value_counts()
+        side_names = dict(zip(art.sides.side_id, art.sides.name, strict=True))
+        lines.append(
+            "Claims by side: "
+            + ", ".join(f"{side_names[s]} {by_side.get(s, 0)}" for s in art.sides.side_id)
+            + "."
+        )
+    none = int((art.claims.source_type == "unattributed").sum())
+    lines.append(f"{none} of {len(art.claims)} claims have no source: the reporter's own voice.")
+    return lines
+
+
+def voices_summary(art) -> str:
+    """Whose voices carry the article, read from its claims and quotes (printed in the lesson)."""
+    return "\n".join(_voice_lines(art))
 
 
 # --- balance of voices ----------------------------------------------------------------------
@@ -236,7 +373,7 @@ Table(
 )
 
 
-# --- reading-comprehension choices (about the course article) -------------------------------
+# --- reading-comprehension choices about the course article (its lesson cells are seed-only) --
 
 Choice(
     "sources.widely-interpreted",
@@ -266,6 +403,7 @@ Choice(
         "Turn the passive into an active sentence: “... interpreted ...”. Who is the subject?",
         "Which words of the sentence are Putin's own (in quotation marks)?",
     ],
+    needs=("course-article",),  # about one sentence of the course article
 )
 
 Choice(
@@ -296,6 +434,7 @@ Choice(
         "Read the last three paragraphs: `art.paragraphs[art.paragraphs.role != 'body']`.",
         "For each option ask: which words of the text say so?",
     ],
+    needs=("course-article",),  # about the course article's byline, bio and copyright
 )
 
 
@@ -304,35 +443,54 @@ def _text_of_role(art, role: str) -> str:
     return hit.iloc[0] if len(hit) else ""
 
 
+COURSE_BALANCE = (
+    "Most claims with a source come from the Russian side: Putin, Peskov, Medvedev, the "
+    "analysts Naumov and Bovt, and unnamed analysts close to Moscow; three Russians are "
+    "quoted in their own words. The Ukrainian side is heard only through paraphrases of "
+    "Zelenskyy; no Ukrainian official is quoted, and no American speaks at all, although "
+    "the plan is a U.S.-Ukrainian one and Witkoff and Trump are named. Many other claims "
+    "are in the reporter's own voice, with no source, including the figures 'three "
+    "quarters' and '18 months'. A reader learns mostly how Moscow sees the plan, and "
+    "should look elsewhere for Kyiv's and Washington's view."
+)
+
+
+def _balance_answer(art) -> str:
+    """A model answer for sources.balance, read from the article's claims and quotes."""
+    from kitlib.article import DEFAULT_ARTICLE
+
+    if art.name == DEFAULT_ARTICLE:
+        return COURSE_BALANCE  # written by hand for the course article: it says more
+    return " ".join(_voice_lines(art)) + (
+        " A reader should ask whose view is missing, and check the claims with no source "
+        "elsewhere before trusting them."
+    )
+
+
 Reflection(
     "sources.balance",
     "Whose voices carry this article, and whose are missing? Use the counts of claims and "
-    "quotes by side, and say what a reader should keep in mind because of it.",
-    model_answer=(
-        "Most claims with a source come from the Russian side: Putin, Peskov, Medvedev, the "
-        "analysts Naumov and Bovt, and unnamed analysts close to Moscow; three Russians are "
-        "quoted in their own words. The Ukrainian side is heard only through paraphrases of "
-        "Zelenskyy; no Ukrainian official is quoted, and no American speaks at all, although "
-        "the plan is a U.S.-Ukrainian one and Witkoff and Trump are named. Many other claims "
-        "are in the reporter's own voice, with no source, including the figures 'three "
-        "quarters' and '18 months'. A reader learns mostly how Moscow sees the plan, and "
-        "should look elsewhere for Kyiv's and Washington's view."
-    ),
+    "quotes (by source, and by side where the article has sides), and say what a reader "
+    "should keep in mind because of it.",
+    model_answer=_balance_answer,
     min_words=30,
     ideas={
-        "the Russian side dominates": ["russia", "moscow", "kremlin", "putin", "peskov"],
-        "Ukraine and the United States are barely heard": [
-            "ukrain",
-            "zelensk",
-            "american",
-            "united states",
-            "u.s.",
-            "washington",
+        "whose voices carry the most claims or quotes": ["most", "mostly", "carr", "dominat"],
+        "who is missing or only paraphrased": [
+            "missing",
+            "paraphras",
+            "indirect",
+            "absent",
+            "not quoted",
+            "silent",
+            "no one",
         ],
         "claims with no source": ["no source", "unattributed", "reporter", "own voice"],
     },
     hints=[
-        "Look at the source balance figure: which side has the most claims and quotes?",
-        "Who drew up the plan, and how much of the article is in their words?",
+        "Look at the source balance figure and the summary under it: which sources and sides "
+        "have the most claims and quotes?",
+        "Who is named in the article but never vouches for a claim or speaks in their own "
+        "words? And how many claims have no source at all?",
     ],
 )

@@ -118,6 +118,20 @@ def _conditions(art) -> list[str]:
     return list(art.demands.condition.dropna())
 
 
+def second_article_note(art) -> str:
+    """How the course article ``art`` and the second article relate (printed in the lesson)."""
+    if art.name == SECOND_ARTICLE:
+        return (
+            "Your course article is this same story, so `art` and `art2` are the same. The "
+            "exercises ask you to annotate passages yourself: decide by reading before you look "
+            "at the tables."
+        )
+    return (
+        f"`art` is your course article ({len(art.paragraphs)} paragraphs); `art2` is the "
+        f"second article ({len(second_article().paragraphs)} paragraphs), new to you."
+    )
+
+
 def _metonym_row(art):
     rows = art.mentions[(art.mentions.text == METONYM) & (art.mentions.form == "metonym")]
     return rows.iloc[0]
@@ -135,7 +149,7 @@ SecondNames(
     column="speaker_id",
     mistakes=_not_quoted,
     hints=[
-        "Work on `art2.quotes`, not on `art.quotes`: the course article has other speakers.",
+        "Work on `art2.quotes`, the second article's quotes, not on `art.quotes`.",
         "`art2.quotes['speaker_id'].unique()` lists each speaker once, as in lesson 03.",
     ],
     explanation="One of them is not a person with a name: an unnamed source counts as a "
@@ -178,8 +192,8 @@ SecondChoice(
     feedback={
         "a": "A building cannot say anything: when a building 'says' or 'has not said', its name "
         "stands for the people who work in it.",
-        "b": "Like 'the Kremlin' or 'Washington' in the course article: a place named for the "
-        "government that sits there.",
+        "b": "The name of the place where a government sits stands for the government itself, "
+        "as in lesson 01.",
         "c": "'City Hall' is named in the sentence, and no words of it are reported: here it is "
         "the subject of the sentence, not a source the reporter quotes.",
         "d": "The reporter never speaks of herself in the text; the sentence is about what City "
@@ -311,4 +325,5 @@ SecondReflection(
         "Put `quotes.kind` by speaker side by side for `art` and `art2`.",
         "Compare `art.date`, `art.dateline` with `art2.date`, `art2.dateline`.",
     ],
+    needs=("course-article",),  # its model answer is about the course article
 )
