@@ -131,3 +131,23 @@ def test_the_preview_lists_kept_and_left_out_exercises_with_reasons(tmp_path):
     text = render([lesson], "festival-noise-dispute")
     assert "00-lesson: 1 exercise(s) kept  WARNING: fewer than 4 exercises" in text
     assert "left out article.byline:" in text
+
+
+def test_an_exercise_written_for_the_course_article_says_so_to_its_checker():
+    """Its cells are seed-only, so another article's students never see it; its checker must
+    also answer "does not apply" there instead of feedback about the course article."""
+    import json
+
+    from kitlib.framework import get
+    from kitlib.release.exercise_cells import STATEMENT
+    from kitlib.release.seed_only import is_seed_only
+
+    seed_only_ids = []
+    for master in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")):
+        for cell in json.loads(master.read_text(encoding="utf-8"))["cells"]:
+            match = STATEMENT.search("".join(cell["source"]))
+            if match and is_seed_only(cell):
+                seed_only_ids.append(match.group(1))
+    assert seed_only_ids
+    undeclared = [i for i in seed_only_ids if "course-article" not in get(i).needs]
+    assert not undeclared

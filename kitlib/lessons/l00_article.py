@@ -105,6 +105,7 @@ Item(
 Item(
     "article.figure-sentence",
     "What is the sentence_id of the sentence that mentions 417,000?",
+    needs=("course-article",),  # its cells are seed-only
     answer=lambda art: art.sentences.loc[
         art.sentences.text.str.contains("417,000", regex=False), "sentence_id"
     ],
@@ -173,6 +174,7 @@ def _when_feedback(art) -> dict[str, str]:
 Choice(
     "article.when",
     "What does the text tell us about when the events happened?",
+    needs=("course-article",),  # its cells are seed-only
     options={
         "a": "It gives a calendar date (day, month and year) for the events.",
         "b": "It names weekdays, but no calendar date: we cannot tell which week.",
@@ -231,7 +233,7 @@ Reflection(
         "a writer based in Indiana with a law degree, and it does not say where the reporting "
         "was done. The copyright line names the outlet, Newsmax, and a year, 2025, but no day."
     ),
-    needs=("byline", "author-bio", "copyright", "no-headline", "no-date"),
+    needs=("course-article",),  # its cells are seed-only
     min_words=25,
     ideas={
         "the headline": ["headline", "title"],

@@ -370,6 +370,7 @@ Choice(
     "actors.moscow",
     "Paragraph 9 reports that Putin said 'Moscow could make some \"accommodations\"'. Why does "
     "the annotation count this 'Moscow' as a mention of the Russian government?",
+    needs=("course-article",),  # its cells are seed-only
     options={
         "a": "Because Moscow is the capital, and the sentence is about the city's own plans.",
         "b": "Because a city cannot make concessions: 'Moscow' stands for the people who govern "
@@ -401,6 +402,7 @@ Reflection(
     "Look at the chart of mentions and at the metonyms. In a few sentences: which side of the "
     "story is mentioned most, and what does a reader lose when a text says 'the Kremlin' or "
     "'Moscow' instead of naming who spoke or decided?",
+    needs=("course-article",),  # its cells are seed-only
     model_answer=(
         "The Russian side is mentioned most: the Russian government alone has seven mentions, "
         "all of them metonyms ('the Kremlin', 'Moscow'), and Russia the country six, more than "
