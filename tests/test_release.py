@@ -317,7 +317,10 @@ def test_broken_master_is_named_and_other_outputs_stay_intact(tmp_path, capsys):
 
     assert release_cli(masters, out) == 1
     err = capsys.readouterr().err
-    assert "02-broken.ipynb: cell 2 failed: ZeroDivisionError: division by zero" in err
+    assert (
+        "02-broken.ipynb: cell 2 failed on article 'ukraine-peace-plan': "
+        "ZeroDivisionError: division by zero" in err
+    )
     after = files_of(out)
     for name in ("student/02-broken.ipynb", "answer-key/02-broken.ipynb",
                  "answer-key/02-broken.html"):  # fmt: skip
@@ -428,7 +431,10 @@ def test_a_solution_failing_its_own_check_fails_that_notebook(tmp_path, capsys):
     assert release_cli(masters, tmp_path / "release") == 1
     err = capsys.readouterr().err
     # The graded test cell's hidden assert stops the run and is named.
-    assert "02-fixture-article.ipynb: cell 7 failed: AssertionError" in err
+    assert (
+        "02-fixture-article.ipynb: cell 7 (exercise `quotes.fixture-direct-count`) failed on "
+        "article 'ukraine-peace-plan': AssertionError" in err
+    )
     assert 'assert kitlib.check("quotes.fixture-direct-count", answer).correct' in err
     assert not (tmp_path / "release" / "answer-key" / "02-fixture-article.ipynb").exists()
 

@@ -151,3 +151,19 @@ def test_an_exercise_written_for_the_course_article_says_so_to_its_checker():
     assert seed_only_ids
     undeclared = [i for i in seed_only_ids if "course-article" not in get(i).needs]
     assert not undeclared
+
+
+def test_prints_split_by_the_kernels_flush_timer_are_joined():
+    from nbformat.v4 import new_notebook, new_output
+
+    from kitlib.release.stabilize_outputs import stabilize_outputs
+
+    cell = code('print("headline:", None)')
+    cell.outputs = [new_output("stream", name="stdout", text="headline:"),
+                    new_output("stream", name="stdout", text=" None\n"),
+                    new_output("stream", name="stderr", text="warning\n"),
+                    new_output("stream", name="stdout", text="date: None\n")]  # fmt: skip
+    nb = stabilize_outputs(new_notebook(cells=[cell]), None)
+    texts = [(o["name"], o["text"]) for o in nb.cells[0].outputs]
+    assert texts == [("stdout", "headline: None\n"), ("stderr", "warning\n"),
+                     ("stdout", "date: None\n")]  # fmt: skip

@@ -2,7 +2,8 @@
 
 Widget views point at model ids that are random and at state the release does not keep, so
 only their text form stays. Random ids and memory addresses inside text outputs are
-renumbered in order of appearance.
+renumbered in order of appearance. Consecutive prints to the same stream are joined: the
+kernel flushes them on a timer, so ``print("a:", None)`` arrives as one message or as two.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ def stabilize_outputs(nb, ctx):
         if cell.cell_type != "code":
             continue
         cell.metadata.pop("execution", None)
+        cell.outputs = _joined_streams(cell.get("outputs", []))
         for output in cell.get("outputs", []):
             data = output.get("data")
             if data:
@@ -35,6 +37,26 @@ def stabilize_outputs(nb, ctx):
             if "traceback" in output:
                 output["traceback"] = [renumber(line) for line in output["traceback"]]
     return nb
+
+
+def _joined_streams(outputs: list) -> list:
+    joined: list = []
+    for output in outputs:
+        previous = joined[-1] if joined else None
+        if (
+            output.get("output_type") == "stream"
+            and previous is not None
+            and previous.get("output_type") == "stream"
+            and previous.get("name") == output.get("name")
+        ):
+            previous["text"] = _text(previous["text"]) + _text(output["text"])
+        else:
+            joined.append(output)
+    return joined
+
+
+def _text(value) -> str:
+    return "".join(value) if isinstance(value, list) else value
 
 
 class _Renumber:
