@@ -167,3 +167,14 @@ def test_prints_split_by_the_kernels_flush_timer_are_joined():
     texts = [(o["name"], o["text"]) for o in nb.cells[0].outputs]
     assert texts == [("stdout", "headline: None\n"), ("stderr", "warning\n"),
                      ("stdout", "date: None\n")]  # fmt: skip
+
+
+def test_the_article_choice_goes_right_after_the_lessons_own_import():
+    from nbformat.v4 import new_notebook
+
+    from kitlib.release.point_to_article import point_to_article
+
+    nb = new_notebook(cells=[code("import kitlib\n\nart = kitlib.load_article()")])
+    source = point_to_article(nb, ctx_for(HARBOR)).cells[0].source
+    assert source.count("import kitlib") == 1
+    assert source.splitlines()[1].startswith('kitlib.use_article("articles/harbor-bridge-vote")')

@@ -23,7 +23,12 @@ def point_to_article(nb, ctx):
     if cell is None:
         return nb  # a lesson that never loads the article has nothing to point
     line = f"kitlib.use_article({json.dumps(ctx.article_path)})  {MARK}"
-    cell.source = f"import kitlib\n\n{line}\n{cell.source}"
+    lines = cell.source.split("\n")
+    if "import kitlib" in lines:  # right after the import, before anything loads the article
+        at = lines.index("import kitlib") + 1
+        cell.source = "\n".join([*lines[:at], line, *lines[at:]])
+    else:
+        cell.source = f"import kitlib\n\n{line}\n{cell.source}"
     return nb
 
 
