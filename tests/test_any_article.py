@@ -37,6 +37,7 @@ def execute_where_it_lies(path: Path):
     """Run a student notebook in its folder, as a student would; raises on a failing cell."""
     import os
 
+    import nbformat
     from nbclient import NotebookClient
 
     from kitlib.release.workers import kernel_env
@@ -46,7 +47,7 @@ def execute_where_it_lies(path: Path):
     client = NotebookClient(nb, timeout=120, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})  # fmt: skip
     client.execute(env={**env, **kernel_env()})
-    path.write_text(__import__("nbformat").writes(nb), encoding="utf-8")
+    path.write_text(nbformat.writes(nb), encoding="utf-8")
     return nb
 
 

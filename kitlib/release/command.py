@@ -79,6 +79,9 @@ def release(
         (out_dir / sub).mkdir(parents=True, exist_ok=True)
     contexts = [_context(m, article_name, article_path, source, out_dir, timeout) for m in masters]
     report = ReleaseReport(out_dir=out_dir, article_name=article_name)
+    # Before the workers fork: they inherit the loaded article and every exercise's cached
+    # answer, instead of each computing them again for its notebooks.
+    report.left_out = left_out_exercises(masters, source)
     recorded = read_manifest(out_dir)
     manifest = dict(recorded)
     try:
@@ -99,7 +102,6 @@ def release(
     report.leaks = check_release(out_dir, masters_dir)
     if article_path is not None:
         report.seed_only = {m.name: n for m in masters if (n := _count_seed_only(m))}
-    report.left_out = left_out_exercises(masters, source)
     return report
 
 

@@ -36,20 +36,20 @@ def preview(masters_dir, art, is_seed: bool) -> list[LessonPreview]:
         reasons = reasons_left_out(cells, art)
         seed_only = set() if is_seed else {i for i, c in enumerate(cells) if is_seed_only(c)}
         found = LessonPreview(master.stem)
-        for exercise_id in exercise_ids_in(cells):
-            where = _statement_index(cells, exercise_id)
-            if where in seed_only:
+        for index, exercise_id in _statements(cells):
+            if index in seed_only:
                 found.dropped[exercise_id] = "written for the course article only (seed-only)"
-            elif where in reasons:
-                found.dropped[exercise_id] = reasons[where].split(": ", 1)[-1]
+            elif index in reasons:
+                found.dropped[exercise_id] = reasons[index].split(": ", 1)[-1]
             else:
                 found.kept.append(exercise_id)
         lessons.append(found)
     return lessons
 
 
-def _statement_index(cells, exercise_id: str) -> int:
-    return next(i for i, cell in enumerate(cells) if exercise_ids_in([cell]) == [exercise_id])
+def _statements(cells) -> list[tuple[int, str]]:
+    """(cell index, exercise id) of each exercise's statement, in order."""
+    return [(i, ids[0]) for i, cell in enumerate(cells) if (ids := exercise_ids_in([cell]))]
 
 
 def render(lessons: list[LessonPreview], article_name: str) -> str:
