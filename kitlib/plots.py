@@ -485,7 +485,14 @@ def attribution_map(article=None):
     if counts:
         top = max(counts, key=lambda c: (counts[c], -list(ATTRIBUTION_COLORS).index(c)))
         detail = ", ".join(f"{counts[c]} {c}" for c in ATTRIBUTION_COLORS if counts.get(c))
-        summary = f"Most sentences are {top} ({counts[top]} of {sum(counts.values())}): {detail}."
+        total, leaders = sum(counts.values()), _leaders(counts)
+        if len(leaders) > 1:
+            lead = f"{_join(leaders)} sentences tie for the most ({counts[top]} each of {total})"
+        elif 2 * counts[top] > total:
+            lead = f"Most sentences are {top} ({counts[top]} of {total})"
+        else:  # a plurality is not "most"
+            lead = f"More sentences are {top} than anything else ({counts[top]} of {total})"
+        summary = f"{lead}: {detail}."
     else:
         summary = "The article has no sentences annotated."
     return _finish(fig, summary)
@@ -585,22 +592,32 @@ def source_balance(article=None):
     for (group, _k), n in quotes.items():
         quote_totals[group] += n
     parts = []
-    if claim_totals:
-        top = max(groups, key=lambda g: (claim_totals[g], -groups.index(g)))
-        parts.append(
-            f"most claims come from {_voice(top)} ({claim_totals[top]} of "
-            f"{sum(claim_totals.values())})"
-        )
-    if quote_totals:
-        top = max(groups, key=lambda g: (quote_totals[g], -groups.index(g)))
-        parts.append(
-            f"most quotes from {_voice(top)} ({quote_totals[top]} of {sum(quote_totals.values())})"
-        )
+    for noun, totals in (("claims", claim_totals), ("quotes", quote_totals)):
+        if totals:
+            parts.append(_who_leads(noun, {g: totals[g] for g in groups if totals[g]}))
     silent = [g for g in side_groups if not claim_totals[g] and not quote_totals[g]]
     if parts and silent:
         parts.append(f"no claim or quote comes from {_join(silent)}")
     summary = ("; ".join(parts) or "The article has no claims or quotes annotated") + "."
     return _finish(fig, summary)
+
+
+def _leaders(counts: dict) -> list:
+    """The categories with the highest count (more than one: a tie), in the dict's order."""
+    top = max(counts.values())
+    return [c for c, n in counts.items() if n == top]
+
+
+def _who_leads(noun: str, counts: dict) -> str:
+    """ "most claims come from X (13 of 20)" only for a majority; a plurality or a tie says so."""
+    leaders, total = _leaders(counts), sum(counts.values())
+    top = counts[leaders[0]]
+    if len(leaders) > 1:
+        voices = _join([_voice(g) for g in leaders])
+        return f"{voices} tie for the most {noun} ({top} each of {total})"
+    if 2 * top > total:
+        return f"most {noun} come from {_voice(leaders[0])} ({top} of {total})"
+    return f"more {noun} come from {_voice(leaders[0])} than from any other ({top} of {total})"
 
 
 def _visible_zero(fig, group: str, unit: str, col: int) -> None:

@@ -258,7 +258,10 @@ def test_attribution_map_has_one_bar_per_sentence_coloured_by_its_claims(art):
         types = set(art.claims[art.claims.sentence_id == sentence.sentence_id].source_type)
         expected = types.pop() if len(types) == 1 else ("mixed" if types else "no claim")
         assert seen[sentence.sentence_id] == expected
-    assert plots.figure_summary(fig).startswith("Most sentences are")
+    # 7 of 26 is a plurality, not "most" (the summary used to say "Most sentences are named").
+    assert plots.figure_summary(fig).startswith(
+        "More sentences are named than anything else (7 of 26)"
+    )
 
 
 def test_attribution_map_hover_shows_the_sentence(art):
@@ -375,3 +378,16 @@ def test_side_colours_follow_the_declared_order_and_name_no_course_side(declared
         text = function(declared).to_json()
         for word in ("Russia", "Ukrain", "United States", "Americ", "Kremlin"):
             assert word not in text, (function.__name__, word)
+
+
+def test_a_summary_says_most_only_for_a_majority_and_names_a_tie():
+    from kitlib.plots import _who_leads
+
+    side = "sources on the side of"
+    assert _who_leads("claims", {"a": 3, "b": 1}) == f"most claims come from {side} a (3 of 4)"
+    assert _who_leads("claims", {"a": 2, "b": 2}) == (
+        f"{side} a and {side} b tie for the most claims (2 each of 4)"
+    )
+    assert _who_leads("claims", {"a": 2, "b": 1, "c": 1}) == (
+        f"more claims come from {side} a than from any other (2 of 4)"
+    )
