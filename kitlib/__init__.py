@@ -4,11 +4,12 @@
     art = kitlib.load_article()
     art.quotes.head()
 
-Loading the data imports pandas, pydantic and PyYAML only; the checks, widgets and plots
-are imported on first use so that ``import kitlib`` stays fast.
+Everything is imported on first use: ``import kitlib`` itself loads nothing heavy (so the
+``kitlib`` command starts at once and a Ctrl-C there is never a traceback), loading the data
+imports pandas, msgspec and PyYAML only, and the checks, widgets and plots come when a lesson
+first uses them.
 """
 
-from kitlib.article import Article, current_article, load_article, seed_names, use_article
 from kitlib.errors import AnnotationError, ArticleNotFoundError
 
 __all__ = [
@@ -24,19 +25,30 @@ __all__ = [
     "solution",
     "exercises",
     "reset_hints",
+    "progress",
     "widgets",
     "plots",
+    "compare",
+    "draft",
 ]
 __version__ = "0.1.0"
 
 _LAZY = {
+    "Article": ("kitlib.article", "Article"),
+    "load_article": ("kitlib.article", "load_article"),
+    "use_article": ("kitlib.article", "use_article"),
+    "current_article": ("kitlib.article", "current_article"),
+    "seed_names": ("kitlib.article", "seed_names"),
     "check": ("kitlib.checking", "check"),
     "hint": ("kitlib.checking", "hint"),
     "solution": ("kitlib.checking", "solution"),
     "exercises": ("kitlib.checking", "exercises"),
     "reset_hints": ("kitlib.checking", "reset_hints"),
+    "progress": ("kitlib.tracking", "progress"),
     "widgets": ("kitlib.widgets", None),
     "plots": ("kitlib.plots", None),
+    "compare": ("kitlib.comparison", "compare"),
+    "draft": ("kitlib.draft", None),
 }
 
 

@@ -64,6 +64,18 @@ class Span(_Strict):
     text: Text
 
 
+# Who made an item: ``machine`` for a ``kitlib draft`` guess (``rule`` names the rule, in
+# kitlib/draft/), ``reviewed`` once an instructor has confirmed it. Absent: written by hand.
+Origin = Literal["machine", "reviewed"]
+
+
+class Item(Span, kw_only=True):
+    """A span the annotation lists as an item, which may say that a machine drafted it."""
+
+    origin: Origin | None = None
+    rule: str | None = None
+
+
 class Metadata(_Strict):
     title: str | None = None
     outlet: str | None = None
@@ -72,12 +84,12 @@ class Metadata(_Strict):
     dateline: str | None = None
 
 
-class Paragraph(Span):
+class Paragraph(Item):
     id: Id
     role: Literal[PARAGRAPH_ROLES]
 
 
-class Sentence(Span):
+class Sentence(Item):
     id: Id
 
 
@@ -88,6 +100,8 @@ class Actor(_Strict):
     role: str | None = None
     affiliation: Id | None = None
     note: str | None = None
+    origin: Origin | None = None
+    rule: str | None = None
 
 
 class Side(_Strict):
@@ -99,13 +113,13 @@ class Side(_Strict):
     note: str | None = None
 
 
-class Mention(Span):
+class Mention(Item):
     id: Id
     actor: Id
     form: Literal[MENTION_FORMS]
 
 
-class Document(Span):
+class Document(Item):
     id: Id
     name: Text
     drafted_by: list[Id] = []
@@ -113,7 +127,7 @@ class Document(Span):
     note: str | None = None
 
 
-class Quote(Span):
+class Quote(Item):
     id: Id
     speaker: Id
     kind: Literal[QUOTE_KINDS]
@@ -123,7 +137,7 @@ class Quote(Span):
     note: str | None = None
 
 
-class Demand(Span):
+class Demand(Item):
     id: Id
     kind: Literal[DEMAND_KINDS]
     party: Id | None
@@ -134,14 +148,14 @@ class Demand(Span):
     note: str | None = None
 
 
-class Claim(Span):
+class Claim(Item):
     id: Id
     source_type: Literal[SOURCE_TYPES]
     source: Id | None = None
     note: str | None = None
 
 
-class Figure(Span):
+class Figure(Item):
     id: Id
     claim: Id | None = None
 

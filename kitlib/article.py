@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import msgspec
 import pandas as pd
@@ -286,7 +286,7 @@ def given(value):
 def _validated(file: str, _state: tuple) -> tuple[Annotation, str]:
     # Keyed on the folder's files' state: an instructor's edit is seen without a restart.
     raw = _read_yaml(Path(file))
-    text_path = Path(file).parent / _text_file(raw)
+    text_path = _confined_text_path(file, raw)
     try:
         text = text_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
@@ -303,7 +303,46 @@ def _text_file(raw: object) -> str:
 
 def text_file_name(folder: str | os.PathLike) -> str:
     """The file holding an article folder's text: its ``text_file``, else article.txt."""
-    return _text_file(_read_yaml(Path(folder) / ANNOTATION_FILE))
+    file = Path(folder) / ANNOTATION_FILE
+    raw = _read_yaml(file)
+    _confined_text_path(file, raw)  # a release copies this file into the students' folder
+    return _text_file(raw)
+
+
+def _confined_text_path(file: str | os.PathLike, raw: object) -> Path:
+    """The article text's path, which must lie inside the annotation's folder.
+
+    An article folder is closed: a release copies the text to the students, so ``text_file``
+    may not reach outside it (absolute path, ``..``, or a symlink that leaves the folder).
+    """
+    name = _text_file(raw)
+    folder = Path(file).parent
+    expected = (
+        "expected the name of a file inside the article's folder (beside annotation.yaml), "
+        "e.g. 'article.txt'"
+    )
+    fix = "copy the text into the folder and give its name there"
+    if os.path.isabs(name) or PureWindowsPath(name).anchor:
+        problem = f"text_file: {expected}, but {name!r} is an absolute path; {fix}"
+    elif ".." in PurePosixPath(name).parts or ".." in PureWindowsPath(name).parts:
+        problem = f"text_file: {expected}, but {name!r} leads out of it through '..'; {fix}"
+    elif (target := _resolved(folder / name)) is None:
+        problem = f"text_file: {expected}, but {name!r} names no file that can be opened; {fix}"
+    elif not target.is_relative_to(folder.resolve()):
+        problem = (
+            f"text_file: {expected}, but {name!r} leads through a symbolic link to "
+            f"{str(target)!r}, outside the folder; {fix} instead of linking to it"
+        )
+    else:
+        return folder / name
+    raise AnnotationError(str(file), [problem])
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte in the name
+        return None
 
 
 def validate_annotation(raw: object, text: str, file: str = "<annotation>") -> Annotation:

@@ -387,8 +387,13 @@ def _read_draft(draft_path) -> tuple[dict | None, str | None]:
 
 
 def _read_text(draft_path, draft: dict) -> tuple[str | None, str | None]:
-    name = draft.get("text_file", "article.txt")
-    path = draft_path.parent / str(name)
+    from kitlib.article import _confined_text_path
+    from kitlib.errors import AnnotationError
+
+    try:  # the same closed folder as a loaded article: the text must sit beside the draft
+        path = _confined_text_path(draft_path, draft)
+    except AnnotationError as err:
+        return None, str(err)
     try:
         return path.read_text(encoding="utf-8"), None
     except (OSError, UnicodeDecodeError) as err:

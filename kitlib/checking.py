@@ -3,7 +3,18 @@
     import kitlib
     kitlib.check("article.byline", "p19")      # a Feedback box in JupyterLab, text elsewhere
     kitlib.hint("article.byline")              # one rung higher on each call
-    kitlib.solution("article.byline")          # computed from the article's annotation
+    kitlib.solution("article.byline")          # the model answer, once you have tried
+
+Feedback is layered: the first wrong answer to an exercise gets a nudge that names the kind of
+mistake; from the second on, the full diagnosis and the evidence from the text. The count
+lives in the kernel's memory only, so an executed notebook always shows the same feedback.
+``check`` also records progress (``kitlib.progress``, kept in a file beside the notebooks).
+
+``solution`` opens only after an attempt at that exercise (in this kernel or recorded in the
+progress file). ``KITLIB_SOLUTIONS`` (or ``"solutions"`` in ``kitlib-settings.json`` in the
+notebooks' folder) sets it: ``after-attempt`` (the default), ``off`` (graded use: never) or
+``open`` (always). Code that needs the reference itself uses ``reference``, which is never
+gated, and ``diagnose``, the full feedback without counting or recording.
 
 None of these raises on a student's input: a wrong type, a typo in an exercise id or an answer
 whose methods raise all get feedback instead of a traceback.
@@ -11,7 +22,11 @@ whose methods raise all get feedback instead of a traceback.
 
 from __future__ import annotations
 
+import json
+import os
 import warnings
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from kitlib import framework as registry
@@ -24,14 +39,33 @@ __all__ = [
     "check",
     "hint",
     "solution",
+    "reference",
+    "diagnose",
+    "solutions_setting",
     "exercises",
     "list_exercises",
     "reset_hints",
+    "reset_attempts",
 ]
+
+SOLUTIONS_ENV = "KITLIB_SOLUTIONS"
+SETTINGS_FILE = "kitlib-settings.json"
+SOLUTION_SETTINGS = {
+    "after-attempt": "after-attempt",
+    "after attempt": "after-attempt",
+    "on": "after-attempt",
+    "off": "off",
+    "no": "off",
+    "none": "off",
+    "open": "open",
+    "always": "open",
+}
 
 # --- the article an exercise is checked against -------------------------------------------
 
 _hints_seen: dict[str, int] = {}
+_wrong_answers: Counter = Counter()  # exercise id -> wrong answers in this kernel
+_attempted: set[str] = set()  # exercise ids checked with a real answer in this kernel
 
 
 def _article(article: Any = None):
@@ -94,8 +128,8 @@ def _exercise_and_article(exercise_id: Any, article: Any):
         return _article_problem(exercise_id, err)
 
 
-def check(exercise_id: str, answer: Any = ..., *, article: Any = None) -> Feedback:
-    """Check ``answer`` for an exercise; ``article`` defaults to the one in use. Never raises."""
+def _judge(exercise_id: Any, answer: Any, article: Any):
+    """(exercise, verdict), or the Feedback that says why there is no verdict."""
     found = _exercise_and_article(exercise_id, article)
     if isinstance(found, Feedback):
         return found
@@ -105,19 +139,72 @@ def check(exercise_id: str, answer: Any = ..., *, article: Any = None) -> Feedba
         # numpy warning; in a notebook that is red noise beside the feedback that explains it.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            verdict: Verdict = exercise.judge(plain(answer), art)
+            return exercise, exercise.judge(plain(answer), art)
     except Exception as err:
         return _checker_failed(exercise_id, err)
+
+
+def diagnose(exercise_id: str, answer: Any = ..., *, article: Any = None) -> Feedback:
+    """The full feedback on ``answer``, every time: no layering, nothing counted or recorded
+    (for teachers, tests and tools). Never raises."""
+    judged = _judge(exercise_id, answer, article)
+    return judged if isinstance(judged, Feedback) else _feedback(*judged)
+
+
+def _feedback(exercise, verdict: Verdict, first_wrong: bool = False) -> Feedback:
     correct = verdict.status == "correct"
+    message, evidence = verdict.message, verdict.evidence
+    if first_wrong and verdict.status == "incorrect" and verdict.nudge:
+        message = f"{verdict.nudge} {NEXT_TIME}"
+        evidence = ()
     return Feedback(
-        exercise_id,
+        exercise.exercise_id,
         correct,
-        verdict.message,
+        message,
         status=verdict.status,
-        evidence=verdict.evidence,
+        evidence=evidence,
         points=float(exercise.points) if correct else 0.0,
         max_points=float(exercise.points),
+        checklist=verdict.checklist,
     )
+
+
+NEXT_TIME = "Look at the text again and try once more; after another miss, the check shows where."
+PROGRESS_STATE = {"correct": "right", "recorded": "written", "incorrect": "tried"}
+
+
+def check(exercise_id: str, answer: Any = ..., *, article: Any = None) -> Feedback:
+    """Check ``answer`` for an exercise; ``article`` defaults to the one in use. Never raises.
+
+    The first wrong answer gets a nudge (the kind of mistake), later ones the full diagnosis
+    with the evidence. A real attempt opens ``solution`` and is recorded as progress."""
+    judged = _judge(exercise_id, answer, article)
+    if isinstance(judged, Feedback):
+        return judged
+    exercise, verdict = judged
+    if verdict.status not in PROGRESS_STATE:
+        return _feedback(exercise, verdict)  # not answered yet: not an attempt
+    _attempted.add(exercise_id)
+    _record(exercise_id, PROGRESS_STATE[verdict.status])
+    if verdict.status == "incorrect":
+        _wrong_answers[exercise_id] += 1
+    return _feedback(exercise, verdict, first_wrong=_wrong_answers[exercise_id] == 1)
+
+
+def _record(exercise_id: str, state: str) -> None:
+    from kitlib import tracking
+
+    tracking.record(exercise_id, state)
+
+
+def reset_attempts(exercise_id: str | None = None) -> None:
+    """Forget this kernel's attempts (the layering count and the solution gate's memory)."""
+    if exercise_id is None:
+        _wrong_answers.clear()
+        _attempted.clear()
+    else:
+        _wrong_answers.pop(exercise_id, None)
+        _attempted.discard(exercise_id)
 
 
 def hint(exercise_id: str, *, article: Any = None) -> Hint | Feedback:
@@ -150,9 +237,10 @@ def reset_hints(exercise_id: str | None = None) -> None:
         _hints_seen.pop(exercise_id, None)
 
 
-def solution(exercise_id: str, article: Any = None) -> Any:
+def reference(exercise_id: str, article: Any = None) -> Any:
     """The reference answer, computed from the article's annotation (a model text for a
-    reflection). For an unknown id or an article that cannot be loaded: a Feedback."""
+    reflection), never gated. For an unknown id or an article that cannot be loaded: a
+    Feedback."""
     found = _exercise_and_article(exercise_id, article)
     if isinstance(found, Feedback):
         return found
@@ -161,6 +249,54 @@ def solution(exercise_id: str, article: Any = None) -> Any:
         return exercise.solution(art)
     except Exception as err:
         return _checker_failed(exercise_id, err)
+
+
+def solutions_setting() -> str:
+    """'after-attempt' (the default), 'off' or 'open': the environment variable
+    KITLIB_SOLUTIONS, else ``"solutions"`` in kitlib-settings.json in the working folder."""
+    value = os.environ.get(SOLUTIONS_ENV, "").strip()
+    if not value:
+        try:
+            settings = json.loads((Path.cwd() / SETTINGS_FILE).read_text(encoding="utf-8"))
+            value = str(settings.get("solutions", "")) if isinstance(settings, dict) else ""
+        except (OSError, ValueError):
+            value = ""
+    # An unknown value keeps the gate: a typo must not open the answers.
+    return SOLUTION_SETTINGS.get(value.strip().casefold(), "after-attempt")
+
+
+def _tried(exercise_id: str) -> bool:
+    if exercise_id in _attempted:
+        return True
+    from kitlib import tracking
+
+    return tracking.state_of(exercise_id) != "not tried"
+
+
+def solution(exercise_id: str, article: Any = None) -> Any:
+    """The model answer of an exercise, once it has been tried (``kitlib.check`` with an
+    answer); before that, a message saying to try first. Never raises."""
+    found = _exercise_and_article(exercise_id, article)
+    if isinstance(found, Feedback):
+        return found
+    setting = solutions_setting()
+    if setting == "off":
+        return Feedback(
+            exercise_id,
+            False,
+            "Your teacher has turned solutions off for this course. Use "
+            f"kitlib.hint({exercise_id!r}) for a pointer.",
+            status="solutions_off",
+        )
+    if setting != "open" and not _tried(exercise_id):
+        return Feedback(
+            exercise_id,
+            False,
+            f"Try the exercise first: check an answer with kitlib.check({exercise_id!r}, "
+            f"answer), then ask again. kitlib.hint({exercise_id!r}) gives a pointer.",
+            status="locked",
+        )
+    return reference(exercise_id, article)
 
 
 def list_exercises(lesson: str | None = None):

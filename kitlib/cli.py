@@ -5,8 +5,12 @@ kitlib release --article PATH  # the same lessons on another annotated article
 kitlib release --check         # only scan release/student for leaked answers
 kitlib author draft.yaml       # fill in character offsets: writes annotation.yaml beside it
 kitlib author --skeleton article.txt > draft.yaml   # paragraphs and sentences to start from
+kitlib draft article.txt       # a machine first draft (draft.yaml) to review, then author
+kitlib compare A B             # two annotations of one text, table by table (P/R/F1)
 kitlib validate PATH           # every problem of an annotation, then what each lesson keeps
 kitlib execute --article PATH notebooks/01-actors.ipynb   # run a master on another article
+kitlib lab                     # learners: the student copies in JupyterLab (made if needed)
+kitlib lab --masters           # instructors: the masters, with solutions and outputs
 kitlib lab --article PATH      # the masters in JupyterLab, loading another article
 """
 
@@ -22,7 +26,35 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
-    return args.run(args)
+    from kitlib.errors import EXTRA_OF_MODULE, MissingExtraError
+
+    try:
+        code = args.run(args)
+    except MissingExtraError as err:
+        print(f"kitlib {err}", file=sys.stderr)
+        return 1
+    except ModuleNotFoundError as err:  # an optional module imported deep inside a command
+        if err.name not in EXTRA_OF_MODULE:
+            raise
+        print(f"kitlib {MissingExtraError(args.command, EXTRA_OF_MODULE[err.name], [err.name])}",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    except KeyboardInterrupt:  # Ctrl-C before a command could say what it had done
+        print(f"kitlib {args.command}: interrupted.", file=sys.stderr)
+        code = INTERRUPTED
+    if code == INTERRUPTED and argv is None:
+        # The command's own process, stopped by Ctrl-C: its workers are gone and its files
+        # written, so skip the interpreter's teardown (a full garbage collection of pandas,
+        # nbconvert and the article: ~1.5 s on two cores, most of the time to stop).
+        import os
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
+INTERRUPTED = 130  # 128 + SIGINT: what a shell reports for a command stopped by Ctrl-C
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,6 +79,10 @@ def _parser() -> argparse.ArgumentParser:
     release.add_argument("--workers", type=int, default=2, help="notebooks run at once (2)")
     release.add_argument("--timeout", type=int, default=300, help="seconds per cell (300)")
     release.add_argument("--no-progress", action="store_true", help="no progress bar")
+    release.add_argument("--solutions", default="after-attempt",
+                         choices=["after-attempt", "off", "open"],
+                         help="when kitlib.solution() shows a model answer to students: "
+                         "after-attempt (default, self-paced), off (graded work), open")  # fmt: skip
     release.set_defaults(run=_release)
 
     author = commands.add_parser(
@@ -87,15 +123,51 @@ def _parser() -> argparse.ArgumentParser:
     execute.set_defaults(run=_execute)
 
     lab = commands.add_parser(
-        "lab", help="open the master notebooks in JupyterLab, optionally on another article"
+        "lab",
+        help="open the student copies in JupyterLab (instructors: --masters)",
+        description="Learners: open student/ (student copies of the lessons, made on first use "
+        "or when the lessons changed; an edited copy is never replaced). Instructors: "
+        "--masters opens the masters, with solutions and outputs; --article implies it.",
     )
-    lab.add_argument("--article", metavar="PATH", help="the article the lessons load")
-    lab.add_argument("--masters", default="notebooks", metavar="DIR", help="(default: notebooks)")
+    lab.add_argument("--masters", nargs="?", const="notebooks", metavar="DIR",
+                     help="open the masters (in DIR, default notebooks) instead")  # fmt: skip
+    lab.add_argument("--article", metavar="PATH", help="open the masters, loading this article")
+    lab.add_argument("--student-dir", default="student", metavar="DIR",
+                     help="where the student copies live (default: student)")  # fmt: skip
+    lab.add_argument("lab_args", nargs="*", metavar="-- ARG",
+                     help="passed on to `jupyter lab` (after --)")  # fmt: skip
     lab.set_defaults(run=_lab)
+
+    draft = commands.add_parser(
+        "draft",
+        help="a machine first draft of an annotation, for an instructor to review",
+        description="Read an article text and write a draft annotation (draft.yaml beside it) "
+        "made by simple rules: paragraphs, sentences, people, places, groups, quotes, claims, "
+        "demands and figures, each marked 'origin: machine'. Review it, then kitlib author.",
+    )
+    draft.add_argument("file", metavar="ARTICLE_TXT", help="the article's text (UTF-8)")
+    draft.add_argument("--out", metavar="FILE",
+                       help="default: draft.yaml beside the text; - prints it")  # fmt: skip
+    draft.add_argument("--force", action="store_true", help="replace an existing draft")
+    draft.set_defaults(run=_draft)
+
+    compare = commands.add_parser(
+        "compare",
+        help="compare two annotations of one text, table by table",
+        description="Compare annotation A (e.g. a machine draft) with B (the careful one): per "
+        "table matches, misses, extras, precision, recall and F1, spans matched exactly and by "
+        "overlap; quotes also on speaker and kind. A and B are article folders or seed names.",
+    )
+    compare.add_argument("a", metavar="A", help="the annotation under test (folder or seed name)")
+    compare.add_argument("b", metavar="B", help="the reference annotation (folder or seed name)")
+    compare.set_defaults(run=_compare)
     return parser
 
 
 def _release(args) -> int:
+    from kitlib.errors import ReleaseInterrupted, require_extra
+
+    require_extra("release", "release", RELEASE_MODULES)
     from kitlib.release import check_release, release
 
     if args.check:
@@ -109,10 +181,14 @@ def _release(args) -> int:
             workers=args.workers,
             progress=False if args.no_progress else None,
             timeout=args.timeout,
+            solutions=args.solutions,
         )
     except (FileNotFoundError, ValueError) as err:  # no masters, bad article or annotation
         print(f"kitlib release: {err}", file=sys.stderr)
         return 2
+    except ReleaseInterrupted as stopped:
+        print(f"kitlib release: {stopped.summary()}", file=sys.stderr)
+        return INTERRUPTED
     _print_report(report)
     return 0 if report.ok else 1
 
@@ -134,6 +210,26 @@ def _author(args) -> int:
     code, message = write_annotation(source, args.out, force=args.force)
     print(message, file=sys.stderr if code else sys.stdout)
     return code
+
+
+def _draft(args) -> int:
+    from kitlib.draft import write_draft
+
+    code, message = write_draft(args.file, args.out, force=args.force)
+    print(message, file=sys.stderr if code else sys.stdout, end="" if args.out == "-" else "\n")
+    return code
+
+
+def _compare(args) -> int:
+    from kitlib.comparison import compare
+    from kitlib.errors import AnnotationError, ArticleNotFoundError
+
+    try:
+        print(compare(args.a, args.b))
+    except (AnnotationError, ArticleNotFoundError) as err:
+        print(f"kitlib compare: {err}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _validate(args) -> int:
@@ -165,7 +261,14 @@ def _schema(args) -> int:
     return 0
 
 
+# What the release and execute commands import; ipykernel runs the answer keys' kernels.
+RELEASE_MODULES = ["nbformat", "nbclient", "nbconvert", "tqdm", "ipykernel"]
+
+
 def _execute(args) -> int:
+    from kitlib.errors import require_extra
+
+    require_extra("execute", "release", RELEASE_MODULES)
     from kitlib.release.masters import main as execute_masters
 
     return execute_masters(args.paths, article=args.article, out_dir=args.out)
@@ -173,7 +276,15 @@ def _execute(args) -> int:
 
 def _lab(args) -> int:
     import os
-    import shutil
+
+    from kitlib.errors import require_extra
+
+    require_extra("lab", "lab", ["jupyterlab"])
+
+    from kitlib.student_copies import jupyter_executable, open_student_lab
+
+    if args.masters is None and args.article is None:  # the learners' door
+        return open_student_lab("notebooks", args.student_dir, args.lab_args)
 
     from kitlib.article import ENV_VAR, article_dir
     from kitlib.errors import ArticleNotFoundError
@@ -185,13 +296,14 @@ def _lab(args) -> int:
         except ArticleNotFoundError as err:
             print(f"kitlib lab: {err}", file=sys.stderr)
             return 2
-    jupyter = shutil.which("jupyter")
+    jupyter = jupyter_executable()
     if jupyter is None:
         print("kitlib lab: JupyterLab is not installed here; run `make lab` once.", file=sys.stderr)
         return 2
-    command = [jupyter, "lab", f"--notebook-dir={args.masters}"]
+    command = [jupyter, "lab", f"--notebook-dir={args.masters or 'notebooks'}"]
     if hasattr(os, "getuid") and os.getuid() == 0:
         command.append("--allow-root")  # classroom containers often run as root
+    command.extend(args.lab_args)
     os.execve(jupyter, command, env)  # replaces this process: Ctrl-C goes to JupyterLab
     return 0
 

@@ -33,17 +33,21 @@ COLORWAY = [
     )
 ]
 
+# Quote kinds and source types share no colour and no bar pattern: the source-balance figure
+# shows both side by side, and the article viewer can show both layers at once.
 QUOTE_KIND_COLORS = {
-    "direct": OKABE_ITO["blue"],
-    "partial": OKABE_ITO["orange"],
-    "indirect": OKABE_ITO["bluish_green"],
+    "direct": OKABE_ITO["black"],
+    "partial": OKABE_ITO["reddish_purple"],
+    "indirect": OKABE_ITO["sky_blue"],
 }
+QUOTE_KIND_PATTERNS = {"direct": "\\", "partial": "+", "indirect": "-"}
 SOURCE_TYPE_COLORS = {
     "named": OKABE_ITO["blue"],
     "unnamed": OKABE_ITO["orange"],
     "document": OKABE_ITO["bluish_green"],
     "unattributed": OKABE_ITO["vermillion"],
 }
+SOURCE_TYPE_PATTERNS = {"named": "", "unnamed": "/", "document": ".", "unattributed": "x"}
 # Sides take these colours in the article's side order, "other" is grey. The first three are
 # the course article's (its sides, most mentioned first, are Russia, Ukraine, United States).
 SIDE_COLORWAY = [
@@ -87,7 +91,7 @@ MENTION_FORM_COLORS = {
 
 # Second cues: the line under a highlight, and the fill pattern of a bar.
 LINE_STYLES = ("solid", "dashed", "dotted", "double")
-BAR_PATTERNS = ("", "/", ".", "x", "\\", "+")
+BAR_PATTERNS = ("", "/", ".", "x", "\\", "+", "-", "|")
 
 # Sequential scale for counts (heatmaps): white to blue, one hue, lightness only.
 COUNT_SCALE = [[0.0, "#FFFFFF"], [1.0, OKABE_ITO["blue"]]]
@@ -105,8 +109,13 @@ def line_style_for(category: str, colors: dict[str, str]) -> str:
     return LINE_STYLES[index % len(LINE_STYLES)]
 
 
-def pattern_for(category: str, colors: dict[str, str]) -> str:
-    """The bar fill pattern that goes with a category (the first category stays plain)."""
+def pattern_for(
+    category: str, colors: dict[str, str], patterns: dict[str, str] | None = None
+) -> str:
+    """The bar fill pattern of a category: its own in ``patterns``, else by palette position
+    (the first category stays plain)."""
+    if patterns and category in patterns:
+        return patterns[category]
     names = list(colors)
     index = names.index(category) if category in names else len(names)
     return BAR_PATTERNS[index % len(BAR_PATTERNS)]

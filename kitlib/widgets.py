@@ -4,8 +4,11 @@ The HTML is built by plain functions (``highlight_html``, ``legend_html``, ``quo
 that need no widgets, so they can be tested and reused in exported HTML. The widget functions wrap
 them in ipywidgets, imported on first use so that ``import kitlib`` stays fast.
 
-Each highlight carries two cues: an Okabe-Ito colour and a line style plus a short label, so the
-layers stay readable for colour-blind readers; text on a highlight always meets WCAG AA contrast.
+Each layer has a visual channel of its own, so any combination of layers stays readable:
+actors tint the background by side (and name the side in a small tag after the mention), quotes
+underline their words (the line style says the kind), claims draw a line above theirs (the line
+style says the source type). Colour is never the only cue: line styles and side tags carry it too,
+the legend explains every one, and text on a tinted background always meets WCAG AA contrast.
 """
 
 from __future__ import annotations
@@ -45,9 +48,13 @@ class Layer:
     colors: dict[str, str]
     labels: dict[str, str]
     meanings: dict[str, str]
+    how: str = ""  # how the layer looks, for the legend: its channel and its second cue
 
 
 OTHER_MEANING = "a mention of any other actor"
+ACTORS_HOW = (
+    "background colour by side; the side's name follows each mention, other actors get none"
+)
 
 LAYERS = {
     # The actors layer colours mentions by side: its sides are the article's (see layer_for);
@@ -60,6 +67,7 @@ LAYERS = {
         colors={OTHER_SIDE: palette.OTHER_SIDE_COLOR},
         labels={OTHER_SIDE: OTHER_SIDE},
         meanings={OTHER_SIDE: OTHER_MEANING},
+        how=ACTORS_HOW,
     ),
     "quotes": Layer(
         name="quotes",
@@ -73,6 +81,7 @@ LAYERS = {
             "partial": "partial quote: a quoted fragment inside reported speech",
             "indirect": "indirect quote: reported speech in the writer's words, no quotation marks",
         },
+        how="underlined; the line style says the kind",
     ),
     "claims": Layer(
         name="claims",
@@ -84,7 +93,7 @@ LAYERS = {
             "named": "named",
             "unnamed": "unnamed",
             "document": "document",
-            "unattributed": "no source",
+            "unattributed": "unattributed",
         },
         meanings={
             "named": "named source: a person or body the text names",
@@ -92,6 +101,7 @@ LAYERS = {
             "document": "document: a plan or proposal, the source of its own terms",
             "unattributed": "unattributed: the writer's own voice, no source in the sentence",
         },
+        how="a line above; its style says the source type",
     ),
 }
 
@@ -103,7 +113,12 @@ _CLAIM_TITLES = {
 }
 _HIGHLIGHT_STYLE = "border-radius:2px;padding:0 1px;"
 TAG_SEPARATOR = " · "
-_TAG_STYLE = "font-family:sans-serif;font-size:0.7em;line-height:0;margin-left:1px;"
+# nowrap: a tag never breaks over two lines; line-height 0 keeps the lines of text even.
+_TAG_STYLE = (
+    "font-family:sans-serif;font-size:0.7em;line-height:0;margin-left:1px;white-space:nowrap;"
+)
+# The channel each layer draws with (CSS properties that never collide).
+CHANNELS = {"actors": "background", "quotes": "underline", "claims": "overline"}
 _NOTE_STYLE = "font-style:italic;"
 
 
@@ -116,9 +131,16 @@ class Span:
     css_class: str
     title: str
     label: str
-    color: str | None  # None: no colour, the span is set in bold and underlined instead
+    color: str | None  # None: no colour, the span is set in bold instead (a quote's cue)
     line: str = "solid"
     ident: str = ""
+    layer: str = ""  # "actors", "quotes", "claims" (its channel), or "" for a cue
+
+    @property
+    def tagged(self) -> bool:
+        """Only actors get a text tag (their side): it is the background's non-colour cue.
+        Quotes and claims carry theirs in the line style; "other" is told by having no tag."""
+        return self.layer == "actors" and self.css_class != f"kit-actors-{OTHER_SIDE}"
 
 
 def layer_for(art, name: str) -> Layer:
@@ -143,6 +165,7 @@ def layer_for(art, name: str) -> Layer:
         colors=side_colors(art),
         labels=labels,
         meanings={**meanings, OTHER_SIDE: OTHER_MEANING},
+        how=ACTORS_HOW,
     )
 
 
@@ -166,7 +189,7 @@ def highlight_html(article=None, layers: str | Iterable[str] = "quotes") -> str:
     return (
         f'<div class="kit-article" role="document" '
         f'aria-label="Article text, highlighted: {html.escape(shown)}" '
-        f'style="line-height:1.8;max-width:48em;">{paragraphs}</div>'
+        f'style="line-height:2.1;max-width:48em;">{paragraphs}</div>'
     )
 
 
@@ -188,9 +211,11 @@ def legend_html(article=None, layers: str | Iterable[str] = "quotes") -> str:
             f"({counts.get(category, 0)})</li>"
             for category, meaning in layer.meanings.items()
         )
+        how = f" ({html.escape(layer.how)})" if layer.how else ""
         blocks.append(
-            f'<div class="kit-legend-{name}"><strong>{html.escape(layer.title)}</strong>'
-            f'<ul style="list-style:none;margin:0.2em 0;padding-left:0.5em;">{items}</ul></div>'
+            f'<div class="kit-legend-{name}"><strong>{html.escape(layer.title)}</strong>{how}'
+            f'<ul style="list-style:none;margin:0.2em 0;padding-left:0.5em;line-height:2.2;">'
+            f"{items}</ul></div>"
         )
     return f'<div class="kit-legend" role="note" aria-label="Legend">{"".join(blocks)}</div>'
 
@@ -257,6 +282,7 @@ def _mention_span(row, lookup: _Lookup, layer: Layer) -> Span:
         color=palette.color_for(side, layer.colors),
         line=palette.line_style_for(side, layer.colors),
         ident=row.mention_id,
+        layer="actors",
     )
 
 
@@ -271,6 +297,7 @@ def _quote_span(row, lookup: _Lookup, layer: Layer = LAYERS["quotes"]) -> Span:
         color=palette.color_for(row.kind, layer.colors),
         line=palette.line_style_for(row.kind, layer.colors),
         ident=row.quote_id,
+        layer="quotes",
     )
 
 
@@ -291,6 +318,7 @@ def _claim_span(row, lookup: _Lookup, layer: Layer = LAYERS["claims"]) -> Span:
         color=palette.color_for(kind, layer.colors),
         line=palette.line_style_for(kind, layer.colors),
         ident=row.claim_id,
+        layer="claims",
     )
 
 
@@ -335,8 +363,7 @@ def _spans_html(text: str, start: int, end: int, spans: list[Span]) -> str:
         covering.sort(key=lambda s: (s.start, -s.end))
         pieces.append(_segment_html(text[left:right], covering))
         ending = sorted((s for s in inside if s.end == right), key=lambda s: s.end - s.start)
-        if ending:
-            pieces.append(_tag_html(*ending))
+        pieces.append(_tag_html(*ending))
     return "".join(pieces)
 
 
@@ -344,15 +371,12 @@ def _segment_html(segment: str, covering: list[Span]) -> str:
     escaped = html.escape(segment)
     if not covering:
         return escaped
-    inner = covering[-1]
     classes = " ".join(dict.fromkeys(["kit-hl"] + [s.css_class for s in covering]))
     ids = " ".join(dict.fromkeys(s.ident for s in covering if s.ident))
     title = "; ".join(dict.fromkeys(s.title for s in covering))
-    style = _span_style(inner)
-    if len(covering) > 1:
-        # A second line on top tells the reader this piece sits inside another highlight.
-        outer = covering[-2]
-        style += f"border-top:3px {outer.line} {outer.color or 'currentColor'};"
+    # Each layer draws with its own channel; within a layer the innermost highlight wins.
+    innermost = {span.layer: span for span in covering}
+    style = "".join(_span_style(span) for span in innermost.values())
     return (
         f'<span class="{classes}" data-ids="{html.escape(ids)}" '
         f'title="{html.escape(title)}" style="{style}">{escaped}</span>'
@@ -360,20 +384,29 @@ def _segment_html(segment: str, covering: list[Span]) -> str:
 
 
 def _span_style(span: Span) -> str:
-    if span.color is None:
-        return "font-weight:bold;text-decoration:underline;"
-    background = palette.tint(span.color)
-    text = palette.readable_text_color(background)
-    return (
-        f"background:{background};color:{text};border-bottom:3px {span.line} {span.color};"
-        + _HIGHLIGHT_STYLE
-    )
+    channel = CHANNELS.get(span.layer)
+    if channel == "background":
+        background = palette.tint(span.color)
+        text = palette.readable_text_color(background)
+        return f"background:{background};color:{text};" + _HIGHLIGHT_STYLE
+    if channel == "underline":
+        return (
+            f"text-decoration-line:underline;text-decoration-style:{span.line};"
+            f"text-decoration-color:{span.color};text-decoration-thickness:3px;"
+            "text-underline-offset:4px;text-decoration-skip-ink:none;"
+        )
+    if channel == "overline":
+        return f"border-top:3px {span.line} {span.color};"
+    return "font-weight:bold;"  # a cue, in the quote cards
 
 
 def _tag_html(*spans: Span) -> str:
-    """One superscript for all highlights ending here, innermost first: "partial · indirect"."""
-    labels = TAG_SEPARATOR.join(html.escape(span.label) for span in spans)
-    return f'<sup class="kit-tag" style="{_TAG_STYLE}">{labels}</sup>'
+    """One small tag for the highlights ending here that need one, each label once."""
+    labels = list(dict.fromkeys(span.label for span in spans if span.tagged))
+    if not labels:
+        return ""
+    text = TAG_SEPARATOR.join(html.escape(label) for label in labels)
+    return f'<sup class="kit-tag" style="{_TAG_STYLE}">{text}</sup>'
 
 
 def _sample_html(layer: Layer, category: str) -> str:
@@ -385,7 +418,9 @@ def _sample_html(layer: Layer, category: str) -> str:
         layer.labels[category],
         palette.color_for(category, layer.colors),
         palette.line_style_for(category, layer.colors),
+        layer=layer.name,
     )
+    # A sample shows the tag the text shows (actors only): the legend names each category.
     return _segment_html("sample", [sample]) + _tag_html(sample)
 
 
@@ -611,8 +646,14 @@ def quiz(exercise_id: str, article=None):
 
 
 def _shorten(text: str, width: int = 60) -> str:
+    """The text, cut at the last word boundary that fits with an ellipsis, never inside a word."""
     text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if " " in cut and text[width - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _feedback_html(result) -> str:

@@ -24,6 +24,15 @@ def item(raw, section, item_id):
     return next(x for x in raw[section] if x["id"] == item_id)
 
 
+def at(section, item_id):
+    """How a message names an item: its position in the seed and its id."""
+    index = next(i for i, x in enumerate(RAW[section]) if x["id"] == item_id)
+    return f"{section}[{index}] (id '{item_id}')"
+
+
+FIRST_QUOTE, SECOND_QUOTE, LAST_QUOTE = (RAW["quotes"][i]["id"] for i in (0, 1, -1))
+
+
 def shift(raw):
     q = item(raw, "quotes", "q06")
     q["start"] += 1
@@ -45,7 +54,7 @@ def drop_field(section, item_id, field):
 
 
 def duplicate_id(raw):
-    item(raw, "quotes", "q02")["id"] = "q01"
+    raw["quotes"][1]["id"] = FIRST_QUOTE
 
 
 def overlap_sentences(raw):
@@ -56,7 +65,7 @@ def overlap_sentences(raw):
 
 
 def with_sides(*sides):
-    """Declare sides (id, name, members) on the seed: the course article declares none."""
+    """Replace the seed's declared sides with these (id, name, members)."""
 
     def mutate(raw):
         raw["sides"] = [{"id": i, "name": n, "members": list(m)} for i, n, m in sides]
@@ -71,40 +80,40 @@ UKRAINE = ("ukraine", "Ukraine", ["ukraine"])
 CASES = {
     "missing field": (
         drop_field("quotes", "q06", "speaker"),
-        ["quotes[5] (id 'q06')", "missing required field 'speaker'"],
+        [at("quotes", "q06"), "missing required field 'speaker'"],
     ),
     "unknown field (typo)": (
         lambda raw: item(raw, "quotes", "q06").update(spekaer="naumov"),
-        ["quotes[5] (id 'q06')", "unknown field 'spekaer'", "did you mean 'speaker'"],
+        [at("quotes", "q06"), "unknown field 'spekaer'", "did you mean 'speaker'"],
     ),
     "unknown quote kind": (
         set_field("quotes", "q06", "kind", "quoted"),
-        ["quotes[5] (id 'q06').kind", "direct, partial, indirect"],
+        [at("quotes", "q06") + ".kind", "direct, partial, indirect"],
     ),
     "unknown actor kind": (
         set_field("actors", "putin", "kind", "president"),
-        ["actors[1] (id 'putin').kind", "person, organization"],
+        [at("actors", "putin") + ".kind", "person, organization"],
     ),
     "unknown source type": (
         set_field("claims", "c01", "source_type", "reporter"),
-        ["claims[0] (id 'c01').source_type", "unattributed"],
+        [at("claims", "c01") + ".source_type", "unattributed"],
     ),
     "unknown paragraph role": (
         set_field("paragraphs", "p19", "role", "author"),
-        ["paragraphs[18] (id 'p19').role", "byline"],
+        [at("paragraphs", "p19") + ".role", "byline"],
     ),
     "wrong type": (
         set_field("quotes", "q06", "start", "twelve"),
-        ["quotes[5] (id 'q06').start", "expected `int"],
+        [at("quotes", "q06") + ".start", "expected `int"],
     ),
     "negative offset": (
         set_field("mentions", "m001", "start", -3),
-        ["mentions[0] (id 'm001').start", ">= 0"],
+        [at("mentions", "m001") + ".start", ">= 0"],
     ),
     "end past the text": (
         set_field("paragraphs", "p21", "end", 99999),
         [
-            "paragraphs[20] (id 'p21')",
+            at("paragraphs", "p21"),
             "past the end of the text",
             f"the text occurs at start: {TEXT.index('© 2025')}",
         ],
@@ -112,49 +121,52 @@ CASES = {
     "offsets off by one": (
         shift,
         [
-            "quotes[5] (id 'q06')",
+            at("quotes", "q06"),
             "expected 'This is an absolute mockery,'",
             f"the text occurs at start: {MOCKERY}, end: {MOCKERY + 28}",
         ],
     ),
     "text not in the article": (
-        set_field("quotes", "q20", "text", "Our friends in America"),
-        ["quotes[19] (id 'q20')", "does not occur in the article"],
+        set_field("quotes", LAST_QUOTE, "text", "Our friends in America"),
+        [at("quotes", LAST_QUOTE), "does not occur in the article"],
     ),
     "end before start": (
         set_field("figures", "f01", "end", 0),
-        ["figures[0] (id 'f01')", "must be greater than start"],
+        [at("figures", "f01"), "must be greater than start"],
     ),
-    "duplicate id": (duplicate_id, ["quotes[1] (id 'q01')", "duplicate id", "quotes[0]"]),
+    "duplicate id": (
+        duplicate_id,
+        [f"quotes[1] (id '{FIRST_QUOTE}')", "duplicate id", "quotes[0]"],
+    ),
     "unknown speaker": (
         set_field("quotes", "q06", "speaker", "nauomv"),
-        ["quotes[5] (id 'q06').speaker", "unknown actor id 'nauomv'", "naumov"],
+        [at("quotes", "q06") + ".speaker", "unknown actor id 'nauomv'", "naumov"],
     ),
     "unknown document": (
         set_field("demands", "d07", "document", "peace-plan"),
-        ["demands[6] (id 'd07').document", "unknown document id", "twenty-point-plan"],
+        [at("demands", "d07") + ".document", "unknown document id", "twenty-point-plan"],
     ),
     "unattributed claim with a source": (
         set_field("claims", "c01", "source", "putin"),
-        ["claims[0] (id 'c01').source", "has no source"],
+        [at("claims", "c01") + ".source", "has no source"],
     ),
     "named claim without a source": (
         drop_field("claims", "c06", "source"),
-        ["claims[5] (id 'c06').source", "needs a source"],
+        [at("claims", "c06") + ".source", "needs a source"],
     ),
     "place not in the demand": (
         set_field("demands", "d01", "places", ["Donetsk", "Crimea"]),
-        ["demands[0] (id 'd01').places[1]", "'Crimea' does not occur"],
+        [at("demands", "d01") + ".places[1]", "'Crimea' does not occur"],
     ),
     "condition not in the demand": (
         set_field("demands", "d08", "condition", "if Russia agrees"),
-        ["demands[7] (id 'd08').condition", "as printed"],
+        [at("demands", "d08") + ".condition", "as printed"],
     ),
     "channel not in the text": (
         set_field("quotes", "q06", "channel", "Telegram, 12 March"),
-        ["quotes[5] (id 'q06').channel", "does not occur"],
+        [at("quotes", "q06") + ".channel", "does not occur"],
     ),
-    "sentences out of order": (overlap_sentences, ["sentences[1] (id 's02')", "reading order"]),
+    "sentences out of order": (overlap_sentences, [at("sentences", "s02"), "reading order"]),
     "bad id": (
         set_field("actors", "putin", "id", "Vladimir Putin"),
         ["actors[1] (id 'Vladimir Putin').id", "lower-case letters, digits and hyphens"],
@@ -166,7 +178,7 @@ CASES = {
     "no sentences": (lambda raw: raw.update(sentences=[]), ["sentences", "length >= 1"]),
     "cue offsets wrong": (
         lambda raw: item(raw, "quotes", "q06")["cue"].update(start=3),
-        ["quotes[5] (id 'q06').cue", "expected 'said'"],
+        [at("quotes", "q06") + ".cue", "expected 'said'"],
     ),
     "top level not a mapping": (None, ["top level", "expected a mapping"]),
     "unknown actor in a side": (
@@ -221,8 +233,20 @@ def test_malformed_annotation_names_file_item_and_fix(case):
     assert isinstance(err.value, ValueError)
 
 
-def test_there_are_at_least_fifteen_kinds():
-    assert len(CASES) >= 15
+@pytest.mark.parametrize("case", [c for c in CASES if CASES[c][0] is not None])
+def test_a_malformed_file_on_disk_is_named_with_its_path_and_field(case, tmp_path):
+    """Loaded from a folder, each case names that folder's annotation.yaml and the field."""
+    mutate, fragments = CASES[case]
+    folder = copy_seed(tmp_path)
+    raw = copy.deepcopy(RAW)
+    mutate(raw)
+    annotation = folder / "annotation.yaml"
+    annotation.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), "utf-8")
+    with pytest.raises(kitlib.AnnotationError) as err:
+        kitlib.load_article(folder)
+    assert err.value.file.endswith(str(annotation)), err.value.file
+    assert str(err.value).startswith(f"{err.value.file}: ")
+    assert any(fragments[0] in problem for problem in err.value.problems), err.value.problems
 
 
 def test_every_problem_is_reported_at_once():
@@ -266,7 +290,7 @@ def test_non_utf8_annotation(tmp_path):
 
 def test_an_edit_is_seen_without_restart(tmp_path):
     folder = copy_seed(tmp_path)
-    assert len(kitlib.load_article(folder).quotes) == 20
+    assert len(kitlib.load_article(folder).quotes) == len(RAW["quotes"])
     file = folder / "annotation.yaml"
     file.write_text(file.read_text().replace("kind: direct", "kind: directly", 1))
     with pytest.raises(kitlib.AnnotationError, match="directly"):

@@ -9,6 +9,7 @@ from collections import Counter
 
 import pandas as pd
 import pytest
+import yaml
 
 import kitlib
 from kitlib.article import COLUMNS
@@ -248,8 +249,12 @@ def test_each_load_returns_fresh_tables():
 def test_load_by_path_and_by_env(tmp_path, monkeypatch):
     assert kitlib.load_article(SEED).name == "ukraine-peace-plan"
     assert kitlib.load_article(SEED / "annotation.yaml").name == "ukraine-peace-plan"
-    monkeypatch.setenv("KITLIB_ARTICLE", str(SEED))
-    assert kitlib.load_article().name == "ukraine-peace-plan"
+    # Not the default article: ignoring the variable would load ukraine-peace-plan instead.
+    other = ROOT / "seeds" / "alderwick-library-vote"
+    monkeypatch.setenv("KITLIB_ARTICLE", str(other))
+    chosen = kitlib.load_article()
+    assert chosen.name == "alderwick-library-vote"
+    assert chosen.text == (other / "article.txt").read_text(encoding="utf-8")
 
 
 def test_missing_article_says_what_exists(tmp_path):
@@ -303,8 +308,14 @@ def test_an_empty_sides_section_declares_no_sides(tmp_path):
     assert art.sides.empty and set(art.actors.side) == {"other"}
 
 
-def test_an_annotation_without_sides_derives_them_from_its_countries_as_before(art):
-    assert "sides" not in (SEED / "annotation.yaml").read_text(encoding="utf-8")
+def test_an_annotation_without_sides_derives_them_from_its_countries_as_before(tmp_path):
+    raw = yaml.safe_load((SEED / "annotation.yaml").read_text(encoding="utf-8"))
+    assert raw.pop("sides"), "the course article declares its sides"
+    folder = tmp_path / "no-sides"
+    folder.mkdir()
+    shutil.copy(SEED / raw["text_file"], folder / raw["text_file"])
+    (folder / "annotation.yaml").write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    art = kitlib.load_article(folder)
     # Most mentioned first: the order the course article's figures have always had.
     assert list(art.sides.side_id) == ["russia", "ukraine", "united-states"]
     assert list(art.sides.name) == ["Russia", "Ukraine", "United States"]
@@ -367,4 +378,5 @@ def test_seed_loads_from_a_wheel_in_a_fresh_venv(tmp_path):
         [py, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, check=True
     ).stdout.split("\n")
     assert str(target) in out[0]
-    assert out[1] == "20 ukraine-peace-plan"
+    quotes = yaml.safe_load((SEED / "annotation.yaml").read_text(encoding="utf-8"))["quotes"]
+    assert out[1] == f"{len(quotes)} ukraine-peace-plan"

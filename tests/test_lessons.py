@@ -17,7 +17,7 @@ from .conftest import ROOT
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 CHECK_CALL = re.compile(r'kitlib\.check\(\s*"([^"]+)"')
 LESSON_NAMES = ["00-meet-the-article", "01-actors", "02-demands", "03-quotes",
-                "04-source-attribution", "05-your-turn"]  # fmt: skip
+                "04-source-attribution", "05-your-turn", "06-machine-reading"]  # fmt: skip
 
 
 def load(path: Path) -> dict:
@@ -28,7 +28,7 @@ def source(cell) -> str:
     return "".join(cell["source"])
 
 
-def test_the_six_lessons_are_there():
+def test_the_seven_lessons_are_there():
     assert [p.stem for p in NOTEBOOKS] == LESSON_NAMES
 
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+import sys
+import types
 from collections import Counter
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import kitlib
@@ -66,9 +70,37 @@ def test_figure_is_titled_labelled_summarised_and_offline(function, figures):
     assert "://" not in text and "cdn" not in text.lower()
 
 
-@pytest.mark.parametrize("function", FUNCTIONS, ids=lambda f: f.__name__)
-def test_figure_json_is_deterministic(function, art):
-    assert function(art).to_json() == function(art).to_json()
+FRESH_PROCESS = """
+import json, sys
+import kitlib
+from kitlib import plots
+art = kitlib.load_article()
+names = sys.argv[1:]
+print(json.dumps({name: getattr(plots, name)(art).to_json() for name in names}))
+"""
+
+
+def test_figure_json_is_the_same_in_a_fresh_process_with_another_hash_seed(figures):
+    """Set and dict order of strings changes with the hash seed: a figure whose order leaned on
+    it would differ here (comparing two figures built in one process could never fail)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    names = [f.__name__ for f in FUNCTIONS]
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    out = subprocess.run(
+        [sys.executable, "-c", FRESH_PROCESS, *names],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    fresh = json.loads(out.stdout)
+    for name in names:
+        assert fresh[name] == figures[name].to_json(), name
 
 
 @pytest.mark.parametrize("function", FUNCTIONS, ids=lambda f: f.__name__)
@@ -160,7 +192,18 @@ def test_cooccurrence_counts_shared_sentences(art):
             assert heat.z[i][j] == expected
     assert [list(r) for r in heat.z] == [list(c) for c in zip(*heat.z, strict=True)]
     best = max(v for r in heat.z for v in r if v is not None)
-    assert f"({best}" in plots.figure_summary(fig)
+    tops = [
+        (a, b) for i, a in enumerate(heat.y) for j, b in enumerate(heat.x) if heat.z[i][j] == best
+    ]
+    summary = plots.figure_summary(fig)
+    if len(tops) == 2:  # one pair (both orders): it is named
+        assert summary.startswith(f"{tops[0][0]} and {tops[0][1]} share more sentences") or (
+            summary.startswith(f"{tops[0][1]} and {tops[0][0]} share more sentences")
+        )
+        assert f"({best})" in summary
+    else:  # a tie: no pair is singled out
+        assert summary.startswith(f"No pair shares more than {best} sentence")
+        assert f"{len(tops) // 2} pairs share {best}" in summary
 
 
 # ---------------------------------------------------------------- demands
@@ -229,8 +272,14 @@ def test_quotes_by_speaker_match_the_quote_table(art):
         assert trace.marker.color == palette.QUOTE_KIND_COLORS[trace.name]
     assert sum(bar_totals(fig).values()) == len(art.quotes)
     counts = art.quotes.speaker_id.value_counts()
-    tops = [names(art)[s] for s in counts.index if counts[s] == counts.max()]
-    assert any(plots.figure_summary(fig).startswith(t) for t in tops)
+    tops = [s for s in counts.index if counts[s] == counts.max()]
+    summary = plots.figure_summary(fig)
+    # It says what it counts: rows, and (for one leader) how many sentences they come from.
+    assert summary.startswith("Counting annotated quote rows: ")
+    assert all(names(art)[t] in summary for t in tops)
+    if len(tops) == 1:
+        sentences = art.quotes[art.quotes.speaker_id == tops[0]].sentence_id.nunique()
+        assert f"from {sentences} sentence" in summary
 
 
 def test_cue_verbs_count_each_verb_once_per_use(art):
@@ -280,7 +329,7 @@ def test_source_balance_counts_every_claim_and_quote(art):
     assert sum(sum(t.y) for t in claims) == len(art.claims)
     assert sum(sum(t.y) for t in quotes) == len(art.quotes)
     unattributed = [t for t in claims if t.name == "unattributed"]
-    assert list(unattributed[0].x) == ["no source"]
+    assert list(unattributed[0].x) == ["unattributed"]  # one word for one thing
     assert sum(unattributed[0].y) == (art.claims.source_type == "unattributed").sum()
     side_of = dict(zip(art.actors.actor_id, art.actors.side, strict=True))
     russian = art.quotes.speaker_id.map(side_of).eq("russia").sum()
@@ -328,12 +377,22 @@ def test_course_article_sides_keep_their_colours(art):
 
 def test_source_balance_shows_a_side_without_voices_as_a_zero(art):
     fig = plots.source_balance(art)
-    groups = ["Russia", "Ukraine", "United States", "other", "a document", "no source"]
+    groups = ["Russia", "Ukraine", "United States", "other", "a document", "unattributed"]
     assert list(fig.layout.xaxis.categoryarray) == groups
     assert list(fig.layout.xaxis2.categoryarray) == groups
-    assert zeros(fig) == {("United States", "x"), ("United States", "x2")}
-    assert all("United States" not in t.x for t in fig.data)  # a zero, not an empty bar
-    assert plots.figure_summary(fig).endswith("no claim or quote comes from United States.")
+    # The American plan gets no American quote: the kit's most teachable zero.
+    side_of = dict(zip(art.actors.actor_id, art.actors.side, strict=True))
+    american_quotes = art.quotes.speaker_id.map(side_of).eq("united-states").sum()
+    american_claims = art.claims.source_id.map(side_of).eq("united-states").sum()
+    assert american_quotes == 0
+    expected = {("United States", "x2")} | (
+        {("United States", "x")} if not american_claims else set()
+    )
+    assert zeros(fig) == expected
+    quotes = [t for t in fig.data if t.legend == "legend2"]
+    assert all("United States" not in t.x for t in quotes)  # a zero, not an empty bar
+    if not american_claims:
+        assert plots.figure_summary(fig).endswith("no claim or quote comes from United States.")
 
 
 @pytest.fixture(scope="module")
@@ -346,7 +405,7 @@ def declared(tmp_path_factory):
 def test_source_balance_follows_the_declared_sides(declared):
     fig = plots.source_balance(declared)
     sides = ["The bridge authority", "Valdoria", "Marenland", "The transport ministers"]
-    assert list(fig.layout.xaxis.categoryarray) == [*sides, "other", "a document", "no source"]
+    assert list(fig.layout.xaxis.categoryarray) == [*sides, "other", "a document", "unattributed"]
     assert zeros(fig) == {("The transport ministers", "x"), ("The transport ministers", "x2")}
     side_name = dict(zip(declared.sides.side_id, declared.sides.name, strict=True))
     side_of = {
@@ -381,13 +440,182 @@ def test_side_colours_follow_the_declared_order_and_name_no_course_side(declared
 
 
 def test_a_summary_says_most_only_for_a_majority_and_names_a_tie():
-    from kitlib.plots import _who_leads
+    from kitlib.plots.sources import _who_leads
 
     side = "sources on the side of"
     assert _who_leads("claims", {"a": 3, "b": 1}) == f"most claims come from {side} a (3 of 4)"
     assert _who_leads("claims", {"a": 2, "b": 2}) == (
-        f"{side} a and {side} b tie for the most claims (2 each of 4)"
+        f"{side} a and {side} b tie, with more claims than any other (2 each of 4)"
     )
     assert _who_leads("claims", {"a": 2, "b": 1, "c": 1}) == (
         f"more claims come from {side} a than from any other (2 of 4)"
     )
+
+
+# ---------------------------------------------------------------- "most" means a majority
+
+FIXTURES = sorted(p for p in (Path(__file__).parent / "fixtures" / "articles").iterdir())
+ARTICLES = [f"seed:{s}" for s in kitlib.seed_names()] + [f"fixture:{p.name}" for p in FIXTURES]
+
+
+def load(name: str):
+    kind, _, which = name.partition(":")
+    if kind == "seed":
+        return kitlib.load_article(which)
+    return kitlib.load_article(Path(__file__).parent / "fixtures" / "articles" / which)
+
+
+@pytest.fixture(scope="module", params=ARTICLES)
+def every_article(request):
+    return load(request.param)
+
+
+@pytest.mark.parametrize("function", FUNCTIONS, ids=lambda f: f.__name__)
+def test_no_summary_says_most_for_less_than_a_majority(function, every_article, declared):
+    for article in (every_article, declared):
+        summary = plots.figure_summary(function(article))
+        for match in re.finditer(r"\bmost\b", summary, re.IGNORECASE):
+            # "most X ... (n of m)": the count follows in the same clause, and is a majority.
+            clause = summary[match.end() :].split(";")[0]
+            counted = re.search(r"\((\d+) of (\d+)", clause)
+            assert counted, f"'most' without its count: {summary}"
+            n, total = map(int, counted.groups())
+            assert 2 * n > total, f"'most' for {n} of {total}: {summary}"
+
+
+def test_most_wording_follows_the_counts_majority_plurality_tie():
+    from kitlib.plots import _base
+
+    assert _base.leaders({"a": 2, "b": 2, "c": 1}) == ["a", "b"]
+    assert _base.leaders({}) == []
+    assert _base.is_majority(3, 5) and not _base.is_majority(2, 4) and not _base.is_majority(7, 26)
+
+
+# ---------------------------------------------------------------- the demand map names ties
+
+
+def test_demand_map_summary_names_every_tied_place_and_every_shared_place(art):
+    data = plots.demand_places(art)
+    placed = data[data.place.notna()]
+    terms = placed.groupby("place").demand_id.nunique()
+    tied = sorted(terms[terms == terms.max()].index)
+    summary = plots.figure_summary(plots.demand_map(art))
+    first = summary.split(";")[0]
+    assert all(place in first for place in tied), summary
+    if len(tied) > 1:
+        assert "each" in first and "the one" not in summary
+    # The course article: Kharkiv (d07 Ukraine, d09 Russia) and Donetsk (d01 Russia, d08
+    # Ukraine) are both named by the two sides: neither is "the one region both sides name".
+    side_of = placed.party_side.where(placed.party_side.notna(), placed.party)
+    shared = sorted(p for p, who in side_of.groupby(placed.place) if who.nunique() > 1)
+    assert {"Donetsk", "Kharkiv"} <= set(shared)
+    clause = next(part for part in summary.split(";") if "more than one side" in part)
+    assert all(place in clause for place in shared), summary
+
+
+def test_demand_map_summary_on_a_tie_that_takes_every_place():
+    row = {
+        "demand_id": "d1",
+        "kind": "demand",
+        "party": "A",
+        "party_side": None,
+        "addressee": None,
+        "document": None,
+        "condition": None,
+        "text": "t",
+    }
+    data = pd.DataFrame([{**row, "place": "X"}, {**row, "place": "Y"}])
+    summary = plots.demands.summarize_demand_map(data)
+    assert summary.startswith("X and Y come up in 1 term each")
+    assert "more terms than any other" not in summary  # there is no other place
+
+
+# ---------------------------------------------------------------- source balance encodings
+
+
+def test_source_balance_panels_share_no_colour_and_no_pattern(art):
+    fig = plots.source_balance(art)
+    looks = {
+        legend: {(t.marker.color, t.marker.pattern.shape) for t in fig.data if t.legend == legend}
+        for legend in ("legend", "legend2")
+    }
+    colours = [{c for c, _p in looks[legend]} for legend in looks]
+    patterns = [{p for _c, p in looks[legend]} for legend in looks]
+    assert colours[0] and colours[1] and not colours[0] & colours[1]
+    assert not patterns[0] & patterns[1]
+    # the same holds for every category either panel could show, not only those drawn here
+    assert not set(palette.QUOTE_KIND_COLORS.values()) & set(palette.SOURCE_TYPE_COLORS.values())
+    assert not set(palette.QUOTE_KIND_PATTERNS.values()) & set(
+        palette.SOURCE_TYPE_PATTERNS.values()
+    )
+
+
+def test_source_balance_says_unattributed_everywhere_never_no_source(art):
+    fig = plots.source_balance(art)
+    text = fig.to_json() + plots.figure_summary(fig)
+    assert "no source" not in text
+    legend_names = {t.name for t in fig.data if t.legend == "legend"}
+    assert "unattributed" in legend_names and "unattributed" in fig.layout.xaxis.categoryarray
+
+
+def test_balance_counts_give_every_declared_side_a_row_even_at_zero(declared):
+    data = plots.balance_counts(declared)
+    for panel in ("claims", "quotes"):
+        rows = data[(data.panel == panel) & (data.group == "The transport ministers")]
+        assert list(rows["count"]) == [0] and rows.category.isna().all()
+    assert data["count"].sum() == len(declared.claims) + len(declared.quotes)
+
+
+# ---------------------------------------------------------------- show() and plotly's renderers
+
+
+def shown_by(monkeypatch, renderer: str, colab: bool = False):
+    """What show() displays, and what it hands to plotly, under a given default renderer."""
+    import IPython.display
+    import plotly.basedatatypes
+    import plotly.io as pio
+
+    displayed, handed = [], []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: displayed.append(obj))
+    monkeypatch.setattr(
+        plotly.basedatatypes.BaseFigure, "show", lambda fig, *a, **k: handed.append(fig)
+    )
+    monkeypatch.setattr(pio.renderers, "default", renderer)
+    if colab:
+        monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    return displayed, handed
+
+
+@pytest.mark.parametrize("renderer", ["colab", "browser", "notebook_connected", "iframe"])
+def test_show_hands_the_figure_to_plotly_where_its_renderer_is_not_json(monkeypatch, art, renderer):
+    displayed, handed = shown_by(monkeypatch, renderer, colab=renderer == "colab")
+    fig = plots.quotes_by_speaker(art)
+    plots.show(fig)
+    assert handed == [fig]  # plotly's own renderer draws it
+    assert not any(plots.PLOTLY_MIME in obj for obj in displayed)
+    assert displayed[-1]["text/plain"] == plots.figure_summary(fig)  # the summary still follows
+
+
+@pytest.mark.parametrize("renderer", ["plotly_mimetype", "jupyterlab", "vscode", ""])
+def test_show_keeps_the_fast_path_where_plotly_would_store_json(monkeypatch, art, renderer):
+    displayed, handed = shown_by(monkeypatch, renderer)
+    plots.show(plots.quotes_by_speaker(art))
+    assert handed == [] and plots.PLOTLY_MIME in displayed[0]
+
+
+def test_show_under_colab_reaches_plotlys_colab_renderer(monkeypatch, art):
+    """Not only fig.show(): the renderer plotly picks is its Colab one, which writes HTML."""
+    import IPython.display
+    import plotly.io as pio
+
+    displayed = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: displayed.append(obj))
+    monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    monkeypatch.setattr(pio.renderers, "default", "colab")
+    rendered = []
+    colab = pio.renderers["colab"]
+    monkeypatch.setattr(
+        type(colab), "to_mimebundle", lambda self, fig: rendered.append(fig) or {"text/html": ""}
+    )
+    plots.show(plots.quotes_by_speaker(art))
+    assert len(rendered) == 1

@@ -105,9 +105,12 @@ def test_student_notebook_has_stubs_and_nothing_else(seed_release):
     for cell in student.cells:
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None
-    # The cell ids are derived from the notebook's name and the master cell's index.
-    assert [cell.id for cell in student.cells] == [
-        f"{COUNTING}-c{index:03d}" for index in range(len(student.cells))
+    # The cell ids are derived from the notebook's name and the master cell's index; the
+    # install cell (first, for Colab and Binder) has its own.
+    lesson = [c for c in student.cells if "install-kit" not in c.metadata.get("tags", [])]
+    assert [c.id for c in student.cells if c not in lesson] == [f"{COUNTING}-install-kit"]
+    assert [cell.id for cell in lesson] == [
+        f"{COUNTING}-c{index:03d}" for index in range(len(lesson))
     ]
 
 
@@ -364,7 +367,7 @@ def article_release(tmp_path_factory):
 @pytest.mark.slow
 def test_release_for_another_article_points_every_notebook_to_it(article_release):
     student = read_nb(article_release / "student" / "02-fixture-article.ipynb")
-    setup = student.cells[1].source
+    setup = next(c.source for c in student.cells if "import kitlib" in c.source)
     match = re.search(r'kitlib\.use_article\("([^"]+)"\)', setup)
     assert match, setup
     recorded = match.group(1)
@@ -382,7 +385,7 @@ def test_seed_only_cells_are_left_out_for_students_and_flagged_for_instructors(a
     seed_only = [c for c in master.cells if "seed-only" in c.metadata.get("tags", [])]
     assert len(seed_only) == 2
     student = read_nb(article_release / "student" / "02-fixture-article.ipynb")
-    assert len(student.cells) == len(master.cells) - 2
+    assert len(student.cells) == len(master.cells) - 2 + 1  # + the install cell
     assert "Naumov" not in "\n".join(c.source for c in student.cells)
     key = read_nb(article_release / "answer-key" / "02-fixture-article.ipynb")
     notes = [c for c in key.cells if "instructor-note" in c.metadata.get("tags", [])]

@@ -202,20 +202,65 @@ def test_hover_titles_say_kind_speaker_and_cue(tiny):
     assert "unattributed — no source in this sentence" in claim_titles
 
 
-def test_every_highlight_has_a_label_a_line_style_and_readable_contrast(tiny):
-    for layer in widgets.LAYERS:
+def style_of(attrs: dict) -> dict[str, str]:
+    return dict(part.split(":", 1) for part in attrs["style"].strip(";").split(";") if part)
+
+
+# The CSS properties each layer may set: no two layers share one, so any mix stays readable.
+CHANNEL_PROPERTIES = {
+    "actors": {"background", "color", "border-radius", "padding"},
+    "quotes": {
+        "text-decoration-line",
+        "text-decoration-style",
+        "text-decoration-color",
+        "text-decoration-thickness",
+        "text-underline-offset",
+        "text-decoration-skip-ink",
+    },
+    "claims": {"border-top"},
+}
+
+
+def test_each_layer_draws_with_its_own_channel_and_a_cue_besides_colour(tiny):
+    for layer, allowed in CHANNEL_PROPERTIES.items():
         reader = read(widgets.highlight_html(tiny, layer))
-        table = getattr(tiny, widgets.LAYERS[layer].table)
-        labels = [part for tag in reader.labels for part in tag.split(widgets.TAG_SEPARATOR)]
-        assert len(labels) == len(table)  # one text label per highlight
         for attrs in reader.highlights:
-            style = dict(
-                part.split(":", 1) for part in attrs["style"].strip(";").split(";") if part
-            )
-            assert re.fullmatch(
-                r"3px (solid|dashed|dotted|double) #[0-9A-F]{6}", style["border-bottom"]
-            )
-            assert palette.contrast_ratio(style["color"], style["background"]) >= 4.5
+            style = style_of(attrs)
+            assert set(style) <= allowed, (layer, style)
+            if layer == "actors":  # a tint, black or white text on it, and the side in a tag
+                assert palette.contrast_ratio(style["color"], style["background"]) >= 4.5
+            elif layer == "quotes":  # the line style says the kind
+                assert style["text-decoration-style"] in ("solid", "dashed", "dotted")
+                assert re.fullmatch(r"#[0-9A-F]{6}", style["text-decoration-color"])
+            else:
+                assert re.fullmatch(
+                    r"3px (solid|dashed|dotted|double) #[0-9A-F]{6}", style["border-top"]
+                )
+    for first, second in [("actors", "quotes"), ("actors", "claims"), ("quotes", "claims")]:
+        assert not CHANNEL_PROPERTIES[first] & CHANNEL_PROPERTIES[second]
+
+
+def test_all_layers_at_once_keep_every_channel_on_a_shared_piece(tiny):
+    reader = read(widgets.highlight_html(tiny, ["actors", "quotes", "claims"]))
+    # "Putin" is a mention, inside an indirect quote's sentence and a named claim
+    piece = next(h for h in reader.highlights if h["data-ids"].split()[-1] == "m001")
+    classes = set(piece["class"].split())
+    assert {"kit-actors-russia", "kit-claims-named"} <= classes
+    style = style_of(piece)
+    assert "background" in style and style["border-top"].startswith("3px solid")
+
+
+def test_tags_are_few_short_and_never_repeat_or_wrap(tiny, art):
+    for article in (tiny, art):
+        markup = widgets.highlight_html(article, ["actors", "quotes", "claims"])
+        reader = read(markup)
+        tagged = article.mentions.actor_id.map(widgets._Lookup.of(article).side)
+        assert len(reader.labels) <= (tagged != "other").sum()  # actors only, "other" untagged
+        for tag in reader.labels:
+            parts = tag.split(widgets.TAG_SEPARATOR)
+            assert len(parts) == len(set(parts)), tag  # never "other · other"
+            assert "other" not in parts and "no source" not in parts
+        assert markup.count("<sup") == markup.count("white-space:nowrap")
 
 
 def test_labels_differ_between_categories_so_colour_is_never_the_only_cue(art, tiny):
@@ -478,21 +523,24 @@ def test_quiz_explains_unknown_and_non_choice_exercises(choice_exercise):
 
 
 def actor_legend(article) -> dict[str, tuple[str, str]]:
-    """Legend line -> (label, highlight colour) of the actors layer."""
+    """Legend line -> (tag, side colour) of the actors layer ("" for the untagged "other")."""
     legend = widgets.legend_html(article, "actors")
-    item = r"border-bottom:3px \w+ (#[0-9A-F]{6}).*?<sup[^>]*>([^<]*)</sup> ([^<]*)</li>"
-    items = re.findall(item, legend)
-    return {meaning: (label, color) for color, label, meaning in items}
+    item = r"background:(#[0-9A-F]{6});.*?</span>(?:<sup[^>]*>([^<]*)</sup>)? ([^<]*)</li>"
+    tints = {palette.tint(c): c for c in [*palette.SIDE_COLORWAY, palette.GREY]}
+    return {meaning: (label, tints[tint]) for tint, label, meaning in re.findall(item, legend)}
 
 
 def test_actor_legend_names_the_course_sides_in_their_colours(art):
     ok = palette.OKABE_ITO
+    side = art.actors.set_index("actor_id").side
+    n = art.mentions.actor_id.map(side).value_counts()
     assert actor_legend(art) == {
-        "a mention of an actor on the side of Russia (29)": ("Russia", ok["vermillion"]),
-        "a mention of an actor on the side of Ukraine (9)": ("Ukraine", ok["blue"]),
-        "a mention of an actor on the side of United States (3)": ("United States",
-                                                                    ok["bluish_green"]),
-        "a mention of any other actor (16)": ("other", palette.GREY),
+        f"a mention of an actor on the side of Russia ({n['russia']})": ("Russia",
+                                                                         ok["vermillion"]),
+        f"a mention of an actor on the side of Ukraine ({n['ukraine']})": ("Ukraine", ok["blue"]),
+        f"a mention of an actor on the side of United States ({n['united-states']})": (
+            "United States", ok["bluish_green"]),
+        f"a mention of any other actor ({n['other']})": ("", palette.GREY),
     }  # fmt: skip
 
 
@@ -508,7 +556,7 @@ def test_actor_layer_speaks_of_the_declared_sides_only(tmp_path):
         "a mention of an actor on the side of Marenland (5)": ("Marenland", way[2]),
         "a mention of an actor on the side of The transport ministers (1)": (
             "The transport ministers", way[3]),
-        "a mention of any other actor (5)": ("other", palette.GREY),
+        "a mention of any other actor (5)": ("", palette.GREY),
     }  # fmt: skip
     page = widgets.highlight_html(art, "actors")
     assert "kit-actors-ministers" in page
@@ -548,3 +596,22 @@ sides:
 """
     layer = widgets.layer_for(kitlib.load_article(harbor_with_sides(tmp_path, sides)), "actors")
     assert layer.labels == {"north-bank": "The bank", "south-bank": "south-bank", "other": "other"}
+
+
+@pytest.mark.parametrize("width", range(8, 60, 3))
+def test_shortened_text_is_cut_between_words_with_an_ellipsis(width):
+    text = "Russian officials and analysts signaled the Kremlin is unlikely to accept terms"
+    short = widgets._shorten(text, width)
+    assert len(short) <= width
+    assert short.endswith("…")
+    kept = short.removesuffix("…").split()
+    assert kept == text.split()[: len(kept)]  # whole words only, never half of one
+
+
+def test_a_long_quiz_question_is_summarised_without_cutting_a_word():
+    question = "Which statement about reporting verbs (cues) is right, given the sentence " * 3
+    box = widgets.choice_quiz(question, ["a", "b"], lambda v: None, title="Quiz x")
+    summary = repr(box)
+    assert len(summary) <= 110
+    shown = summary.split(": ", 1)[1].split("…")[0].split()
+    assert shown == question.split()[: len(shown)]

@@ -33,6 +33,7 @@ from kitlib.framework.compare import (
     all_of,
     cell_key,
     listing,
+    mentions_article,
     norm,
     not_answered,
     per_article,
@@ -41,11 +42,13 @@ from kitlib.framework.compare import (
     read_items,
     read_number,
     read_pairs,
+    recorded,
     right,
     safe_str,
     show,
     wrong,
 )
+from kitlib.framework.compare import singular as singular_of
 from kitlib.framework.needs import NEEDS, missing_needs
 
 __all__ = [
@@ -74,6 +77,7 @@ LESSONS = {
     "quotes": "03-quotes",
     "sources": "04-source-attribution",
     "capstone": "05-your-turn",
+    "machine": "06-machine-reading",
 }
 ID_PATTERN = re.compile(rf"^({'|'.join(LESSONS)})\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -170,11 +174,23 @@ class Exercise:
         return list(ref) if isinstance(ref, tuple) else ref
 
     def ladder(self, art) -> list[str]:
-        return [str(value_of(h, art)) for h in self.hints] + [self.last_hint(art)]
+        """The hints, reading first: rungs that point into the text come before rungs about
+        pandas code (each group in the author's order), and the near-answer rung last."""
+        hints = [str(value_of(h, art)) for h in self.hints]
+        return sorted(hints, key=is_code_hint) + [self.last_hint(art)]
 
     def praise(self, text: str, art) -> str:
         why = _spec(art, self, "explanation")
         return f"{text} {why}" if why else text
+
+
+CODE_HINT = re.compile(r"`|\b(?:art2?|df|table)\.\w|\.\w+\(|\[\[|\bpandas\b|\bDataFrame\b")
+
+
+def is_code_hint(text: str) -> bool:
+    """A hint about pandas (code in backticks, ``art.quotes``, ``.value_counts()``), as opposed
+    to one that sends the student back to the text."""
+    return bool(CODE_HINT.search(text))
 
 
 @per_article
@@ -307,19 +323,21 @@ class Names(Exercise):
         else:
             lines = [f"None of these is among the {noun} the task asks for."]
         lines += problems
+        nudge = lines + [_names_mistake(len(extra), len(missing), noun)]
         quotes = []
         for item in extra:
-            lines.append(
-                f"{show(self.label(art, item))} is not one of them"
-                + (f": {mistakes[norm(item)]}" if norm(item) in mistakes else ".")
-            )
+            label = self.label(art, item)
+            why = _without_name(mistakes.get(norm(item), ""), label)
+            lines.append(f"{show(label)} is not one of them" + (f": {why}" if why else "."))
             if item in evidence:
                 quotes.append(evidence[item].line())
         if missing:
-            places = list(dict.fromkeys(evidence[i].where for i in missing if i in evidence))
+            places = reading_order(
+                art, dict.fromkeys(evidence[i].where for i in missing if i in evidence)
+            )
             where = f": re-read {listing(places)}" if places else ""
-            lines.append(f"{plural(len(missing), noun)} still missing{where}.")
-        return wrong(" ".join(lines), quotes)
+            lines.append(f"{_still_missing(len(missing), noun)}{where}.")
+        return wrong(" ".join(lines), quotes, nudge=" ".join(nudge))
 
     def last_hint(self, art) -> str:
         expected, noun = self.reference(art), self._noun()
@@ -327,6 +345,43 @@ class Names(Exercise):
             return f"Nearly the answer: look hard, and be ready to find no {noun} at all."
         first = self.label(art, expected[0])
         return f"The answer has {plural(len(expected), noun)}; one of them is {show(first)}."
+
+
+def _names_mistake(extra: int, missing: int, noun: str) -> str:
+    """The kind of mistake in a list, without naming the items: a first wrong answer's nudge."""
+    if extra and missing:
+        return f"Some of these do not belong, and {_still_missing(missing, noun)}."
+    if extra:
+        return f"{extra} of these {'does' if extra == 1 else 'do'} not belong."
+    return f"{_still_missing(missing, noun)}." if missing else ""
+
+
+def _still_missing(count: int, noun: str) -> str:
+    verb = "is" if count == 1 else "are"
+    return f"{plural(count, noun)} {verb} still missing"
+
+
+def _without_name(message: str, label: str) -> str:
+    """A lesson's note that starts with the item's own name ("Kremlin: a place...") would
+    repeat it after "'Kremlin' is not one of them"; drop the repeat."""
+    message = str(message or "").strip()
+    for prefix in (f"{label}:", f"{label} -", f"{label},"):
+        if message.casefold().startswith(prefix.casefold()):
+            return message[len(prefix) :].strip()
+    return message
+
+
+def reading_order(art, places) -> list[str]:
+    """Places such as "paragraph p19" sorted as the text runs (p04 before p11 before p19)."""
+    order = {str(p): i for i, p in enumerate(art.paragraphs.paragraph_id)}
+    order.update({str(s): i for i, s in enumerate(art.sentences.sentence_id)})
+
+    def position(place: str) -> tuple[int, int]:
+        ids = re.findall(r"\b[a-z]\d+\b", place)
+        known = [order[i] for i in ids if i in order]
+        return (0, min(known)) if known else (1, 0)
+
+    return sorted(places, key=position)
 
 
 @dataclass(eq=False, kw_only=True)
@@ -352,7 +407,7 @@ class Item(Names):
         if isinstance(read, Verdict):
             return read
         got, problems = read
-        singular = plural(1, self._noun()).split(" ", 1)[1]
+        singular = singular_of(self._noun())
         if len(got) + len(problems) > 1:
             return wrong(
                 f"The task asks for one {singular}; this answer has {len(got) + len(problems)}."
@@ -367,9 +422,14 @@ class Item(Names):
             return right(self.praise(f"{self.label(art, expected)}.", art), quote)
         given = got[0]
         quote = [evidence[given].line()] if given in evidence else []
-        message = _mapping(art, self, "mistakes").get(norm(given))
-        shown = show(self.label(art, given))
-        return wrong(f"{shown} is not it: {message}" if message else f"{shown} is not it.", quote)
+        label = self.label(art, given)
+        message = _without_name(_mapping(art, self, "mistakes").get(norm(given), ""), label)
+        shown = show(label)
+        kind = f"a {singular} of the article" if self.vocab else "an answer here"
+        nudge = f"{shown} is {kind}, but not the one the task asks for."
+        return wrong(
+            f"{shown} is not it: {message}" if message else f"{shown} is not it.", quote, nudge
+        )
 
     def last_hint(self, art) -> str:
         expected = self.reference(art)[0]
@@ -434,13 +494,16 @@ class Number(Exercise):
         if abs(number - expected) <= self.tolerance:
             return right(self.praise(f"{shown} {self.noun}".rstrip() + ".", art))
         mistakes = {float(k): v for k, v in dict(_or_empty(_spec(art, self, "mistakes"))).items()}
-        if number in mistakes:
-            return wrong(f"{_number_text(number)} is not it: {mistakes[number]}")
         side = "high" if number > expected else "low"
-        if abs(number - expected) <= max(1, self.tolerance * 2):
+        close = abs(number - expected) <= max(1, self.tolerance * 2)
+        nudge = f"{_number_text(number)} is {'close, but a little ' if close else ''}too {side}."
+        if number in mistakes:
+            return wrong(f"{_number_text(number)} is not it: {mistakes[number]}", nudge=nudge)
+        if close:
             return wrong(
-                f"{_number_text(number)} is close, but a little too {side}: check the "
-                "edges of what you counted (the first and last rows)."
+                f"{nudge[:-1]}: check each row you counted against what the task asks for, "
+                f"and look for one {'you should leave out' if side == 'high' else 'you left out'}.",
+                nudge=nudge,
             )
         return wrong(f"{_number_text(number)} is too {side}; check which rows you counted.")
 
@@ -593,6 +656,10 @@ class Classify(Exercise):
     def _diagnose(self, art, expected, got, wrong_items, missing, extra, problems) -> Verdict:
         ok = sum(1 for i in expected if got.get(i) == expected[i])
         lines = [f"{ok} of the {plural(len(expected), self.noun)} labelled right."] + problems
+        kinds = [f"{len(wrong_items)} with another label"] if wrong_items else []
+        kinds += [f"{len(missing)} not labelled yet"] if missing else []
+        kinds += [f"{len(extra)} not part of this task"] if extra else []
+        nudge = " ".join(lines + ([f"Of the others: {listing(kinds)}."] if kinds else []))
         evidence, mistakes = _class_evidence(art, self), _mapping(art, self, "mistakes")
         quotes = []
         for item in wrong_items[:4]:
@@ -606,7 +673,7 @@ class Classify(Exercise):
             lines.append(f"Not labelled yet: {listing(missing)}.")
         if extra:
             lines.append(f"Not part of this task: {listing(extra)}.")
-        return wrong(" ".join(lines), quotes)
+        return wrong(" ".join(lines), quotes, nudge)
 
     def last_hint(self, art) -> str:
         expected = self.reference(art)
@@ -648,6 +715,35 @@ def _class_evidence(art, exercise: Classify) -> dict[str, Evidence]:
 
 
 # --- a pandas table ----------------------------------------------------------------------
+
+
+def _pair_rows(want: list[tuple], have: list[tuple], key: int):
+    """(pairs of (expected, given) row indexes, expected rows left, given rows left).
+
+    Equal rows pair first, then rows with the same key, then rows that share the most
+    values (at least half of them), each given row used once."""
+    pairs, free = [], list(range(len(have)))
+    lone = []
+    for rule in ("equal", "key", "alike"):
+        lone = []
+        for w in [w for w in range(len(want)) if w not in {p[0] for p in pairs}]:
+            match = _best_match(want[w], [(h, have[h]) for h in free], key, rule)
+            if match is None:
+                lone.append(w)
+            else:
+                pairs.append((w, match))
+                free.remove(match)
+    return sorted(pairs), lone, free
+
+
+def _best_match(row: tuple, candidates: list, key: int, rule: str) -> int | None:
+    if rule == "equal":
+        return next((h for h, other in candidates if other == row), None)
+    if rule == "key":
+        return next((h for h, other in candidates if other[key] == row[key]), None)
+    scored = [(sum(a == b for a, b in zip(row, other, strict=False)), h) for h, other in candidates]
+    scored = [(n, h) for n, h in scored if 2 * n >= len(row)]
+    return max(scored, key=lambda t: (t[0], -t[1]))[1] if scored else None
 
 
 @dataclass(eq=False, kw_only=True)
@@ -694,35 +790,42 @@ class Table(Exercise):
         return wrong(" ".join(lines))
 
     def _by_key(self, expected, frame, columns) -> Verdict:
+        """Pair each expected row with the given row most like it, so that a wrong value in
+        the key column itself reads as a wrong value, not as a missing and a doubled row."""
         k = columns.index(self.key)
-        want = {cell_key(row[k]): row for row in expected.itertuples(index=False)}
-        have: dict[str, tuple] = {}
-        doubles = []
-        for row in frame.itertuples(index=False):
-            key = cell_key(row[k])
-            (doubles.append(safe_str(row[k])) if key in have else have.__setitem__(key, row))
-        shown = {cell_key(row[k]): safe_str(row[k]) for row in expected.itertuples(index=False)}
-        shown.update({key: safe_str(row[k]) for key, row in have.items() if key not in shown})
-        lines = [f"{sum(1 for key in want if key in have)} of the {len(want)} rows are there."]
+        want = [tuple(cell_key(v) for v in row) for row in expected.itertuples(index=False)]
+        have = [tuple(cell_key(v) for v in row) for row in frame.itertuples(index=False)]
+        shown_want = [safe_str(row[k]) for row in expected.itertuples(index=False)]
+        shown_have = [safe_str(row[k]) for row in frame.itertuples(index=False)]
+        pairs, lone_want, lone_have = _pair_rows(want, have, k)
         differ = []
-        for key, row in want.items():
-            if key in have:
-                bad = [
-                    c for i, c in enumerate(columns) if cell_key(row[i]) != cell_key(have[key][i])
-                ]
-                if bad:
-                    differ.append(f"{show(shown[key])} ({listing(show(c) for c in bad)})")
+        for w, h in pairs:
+            bad = [c for i, c in enumerate(columns) if want[w][i] != have[h][i]]
+            if bad and want[w][k] == have[h][k]:
+                differ.append(f"{show(shown_want[w])} ({listing(show(c) for c in bad)})")
+            elif bad:
+                given = show(shown_have[h])
+                differ.append(f"your row {given} ({listing(show(c) for c in bad)})")
+        right_rows = sum(1 for w, h in pairs if want[w] == have[h])
+        verb = "is" if right_rows == 1 else "are"
+        lines = [f"{right_rows} of the {len(want)} rows {verb} right."]
+        doubles, extra = [], []
+        for h in lone_have:
+            twice = have[h] in (have[j] for j in range(len(have)) if j != h)
+            (doubles if twice else extra).append(show(shown_have[h]))
+        kinds = [f"{len(differ)} with other values"] if differ else []
+        kinds += [f"{len(lone_want)} missing"] if lone_want else []
+        kinds += [f"{len(doubles) + len(extra)} that should not be there"] if lone_have else []
+        nudge = " ".join(lines + ([f"Of the others: {listing(kinds)}."] if kinds else []))
         if differ:
             lines.append(f"Rows with other values: {listing(differ)}.")
         if doubles:
-            lines.append(f"Rows given twice: {listing(show(d) for d in doubles)}.")
-        missing = [show(shown[key]) for key in want if key not in have]
-        extra = [show(shown[key]) for key in have if key not in want]
-        if missing:
-            lines.append(f"Missing rows: {listing(missing)}.")
+            lines.append(f"Rows given twice: {listing(dict.fromkeys(doubles))}.")
+        if lone_want:
+            lines.append(f"Missing rows: {listing(show(shown_want[w]) for w in lone_want)}.")
         if extra:
             lines.append(f"Rows that should not be there: {listing(extra)}.")
-        return wrong(" ".join(lines))
+        return wrong(" ".join(lines), nudge=nudge)
 
     def last_hint(self, art) -> str:
         expected = self.reference(art)
@@ -735,12 +838,17 @@ class Table(Exercise):
 # --- a free-text reflection ----------------------------------------------------------------
 
 
+OFF_TOPIC = (
+    "Your text names nothing from the article: no one in it, no place, no words quoted from "
+    "it. Point to the text: who or what in the article do you mean?"
+)
 PLACEHOLDERS = {"", "your answer here", "todo", "...", "…", "answer", "write your answer here"}
 
 
 @dataclass(eq=False, kw_only=True)
 class Reflection(Exercise):
-    """Free text: a real attempt of ``min_words`` words counts; then compare with the model.
+    """Free text, recorded and never graded: a real attempt of ``min_words`` words is
+    "Recorded, not graded" (never "correct"), with a self-check list and the model answer.
 
     ``model_answer`` is prose (the one place a reference is typed in). ``ideas`` maps an idea
     of the model answer to words that show it; ideas the text does not touch are named.
@@ -767,17 +875,21 @@ class Reflection(Exercise):
         words = re.findall(r"\w+", text.casefold())
         if norm(text) == norm(self.prompt):
             return wrong("This repeats the question; write your own thoughts about it.")
+        off_topic = "" if mentions_article(text, _articles_for(art)) else OFF_TOPIC
         if len(words) < self.min_words:
-            return wrong(
+            start = (
                 f"A start ({plural(len(words), 'words')}). The task asks for at least "
                 f"{self.min_words} words: say what you noticed and why it matters."
             )
+            return wrong(f"{start} {off_topic}".strip())
         if len(set(words)) < max(5, len(words) // 4):
             return wrong("This text repeats the same few words; write it out in sentences.")
         lines = [
-            f"Thank you: a real attempt ({plural(len(words), 'words')}). "
-            "Compare it with a model answer below."
+            f"Your reflection is recorded ({plural(len(words), 'words')}). Reflections are "
+            "not graded: check it against the list below, then compare it with a model answer."
         ]
+        if off_topic:
+            lines.append(off_topic)
         untouched = [
             idea
             for idea, cues in self.ideas.items()
@@ -785,12 +897,34 @@ class Reflection(Exercise):
         ]
         if untouched:
             lines.append(f"The model answer also touches on {listing(untouched)}: worth a thought.")
-        return right(" ".join(lines), [self.reference(art)])
+        return recorded(" ".join(lines), [self.reference(art)], self.checklist(art))
+
+    def checklist(self, art) -> list[str]:
+        """What a good answer covers: the ideas of the model answer, else its first sentences."""
+        if self.ideas:
+            return [str(idea) for idea in self.ideas]
+        sentences = re.split(r"(?<=[.!?])\s+", self.reference(art).strip())
+        return [safe_str(s, 90) for s in sentences[:3] if s]
 
     def last_hint(self, art) -> str:
         if self.ideas:
             return f"A good answer talks about {listing(list(self.ideas))}."
         return f"A good answer starts like this: {self.reference(art).split('. ')[0]}."
+
+
+def _articles_for(art) -> list:
+    """The article a reflection is about, and the one in use when that is another (the
+    capstone compares the two)."""
+    articles = [art]
+    try:
+        from kitlib.article import current_article
+
+        current = current_article()
+        if current is not art:
+            articles.append(current)
+    except Exception:  # no article in use: the reflection's own article is enough
+        pass
+    return articles
 
 
 # --- the registry -------------------------------------------------------------------------

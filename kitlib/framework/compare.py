@@ -55,17 +55,26 @@ NUMBER_WORDS = {
 class Verdict:
     """What a comparator concludes: a status, a message, and lines of evidence from the text."""
 
-    status: str  # "correct", "incorrect" or "not_answered"
+    status: str  # "correct", "incorrect", "not_answered" or "recorded" (a reflection)
     message: str
     evidence: tuple[str, ...] = ()
+    # A first wrong answer sees only the nudge: the kind of mistake, no evidence, no
+    # item-by-item diagnosis (empty: the message is already no more than a nudge).
+    nudge: str = ""
+    checklist: tuple[str, ...] = ()  # a reflection's self-check list: what a good answer covers
 
 
 def right(message: str, evidence: Iterable[str] = ()) -> Verdict:
     return Verdict("correct", message, tuple(evidence))
 
 
-def wrong(message: str, evidence: Iterable[str] = ()) -> Verdict:
-    return Verdict("incorrect", message, tuple(evidence))
+def wrong(message: str, evidence: Iterable[str] = (), nudge: str = "") -> Verdict:
+    return Verdict("incorrect", message, tuple(evidence), nudge)
+
+
+def recorded(message: str, evidence: Iterable[str] = (), checklist: Iterable[str] = ()) -> Verdict:
+    """A reflection's verdict: written down, never graded, so never "correct"."""
+    return Verdict("recorded", message, tuple(evidence), checklist=tuple(checklist))
 
 
 def not_answered() -> Verdict:
@@ -93,7 +102,12 @@ def safe_str(value: object, limit: int = 60) -> str:
     except Exception:
         text = f"<a {type(value).__name__} that cannot be shown>"
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    # End on a whole word when one is near: "the K…" reads as a typo, "the…" does not.
+    space = cut.rfind(" ")
+    return (cut[:space] if space >= limit * 2 // 3 else cut).rstrip(" ,;:(") + "…"
 
 
 def norm(value: object) -> str:
@@ -111,8 +125,23 @@ def show(value: object) -> str:
 def plural(count: int, noun: str) -> str:
     """``plural(1, "paragraphs") == "1 paragraph"``; nouns are given in the plural."""
     if count == 1:
-        noun = noun[:-3] + "y" if noun.endswith("ies") else noun.removesuffix("s")
+        noun = singular(noun)
     return f"{count} {noun}"
+
+
+IRREGULAR = {"people": "person", "children": "child", "media": "medium", "women": "woman"}
+
+
+def singular(noun: str) -> str:
+    """The singular of a plural noun the kit uses ("people" -> "person", "rows" -> "row")."""
+    head, _, last = noun.rpartition(" ")
+    if last in IRREGULAR:
+        word = IRREGULAR[last]
+    elif last.endswith("ies"):
+        word = last[:-3] + "y"
+    else:
+        word = last.removesuffix("s")
+    return f"{head} {word}" if head else word
 
 
 def all_of(count: int, noun: str) -> str:
@@ -363,6 +392,9 @@ def read_frame(answer: object, columns: list[str]) -> pd.DataFrame | Verdict:
     if answer is Ellipsis:
         return not_answered()
     want = listing([show(c) for c in columns])
+    if isinstance(answer, Mapping) and len(columns) == 2 and _all_scalars(answer.values()):
+        # {'russia': 13, 'ukraine': 8}: a hand-typed mapping is the same table as a Series.
+        answer = pd.Series(dict(answer), dtype=object)
     if isinstance(answer, pd.Series):
         answer = answer.reset_index()
     elif not isinstance(answer, pd.DataFrame):
@@ -394,6 +426,13 @@ def read_frame(answer: object, columns: list[str]) -> pd.DataFrame | Verdict:
     else:
         frame = frame[[names[norm(c)] for c in columns]].set_axis(columns, axis=1)
     return frame.reset_index(drop=True)
+
+
+def _all_scalars(values: Iterable) -> bool:
+    try:
+        return all(_scalar_item(v) is not None or is_missing(v) for v in values)
+    except Exception:
+        return False
 
 
 def cell_key(value: object) -> str:
@@ -505,9 +544,11 @@ def vocab_aliases(art, vocab: Vocab) -> tuple[dict[str, str], dict[str, str]]:
             found.setdefault(norm(alias), set()).add(item_id)
             display.setdefault(norm(alias), shown or alias.strip())
 
+    # "Did you mean ...?" names an actor, never its id: 'zelenskyy' is a key, not a name.
+    shown_as = _shown_as(art, vocab)
     for item_id in table[vocab.id_column]:
         for variant in _id_variants(str(item_id), vocab):
-            add(variant, str(item_id), shown=str(item_id))
+            add(variant, str(item_id), shown=shown_as.get(str(item_id), str(item_id)))
     if vocab.table == "actors":
         for row in table.itertuples():
             add(row.name, row.actor_id)
@@ -525,8 +566,15 @@ def vocab_aliases(art, vocab: Vocab) -> tuple[dict[str, str], dict[str, str]]:
     aliases = {alias: next(iter(ids)) for alias, ids in found.items() if len(ids) == 1}
     for item_id in table[vocab.id_column]:
         aliases[norm(str(item_id))] = str(item_id)
-        display[norm(str(item_id))] = str(item_id)
+        display[norm(str(item_id))] = shown_as.get(str(item_id), str(item_id))
     return aliases, {alias: display[alias] for alias in aliases}
+
+
+def _shown_as(art, vocab: Vocab) -> dict[str, str]:
+    """id -> how a message names it: actors by name, every other row by its id."""
+    if vocab.table != "actors":
+        return {}
+    return {str(a): str(n) for a, n in zip(art.actors.actor_id, art.actors.name, strict=True)}
 
 
 @per_article
@@ -600,3 +648,97 @@ class Resolver:
         ids = self._ids()
         span = f"; the ids run from {show(ids[0])} to {show(ids[-1])}" if ids else ""
         return f"{show(raw)} is not an id of the {self.noun} in the article{span}."
+
+
+# --- does a free text speak of the article? -------------------------------------------------
+
+TOKEN = re.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")
+# Words that are capitalised in any text: a football report names weekdays and months too.
+CALENDAR = set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+# Cue verbs any report uses, and capitalised words of names that are everyday words too
+# ("Nuclear Power Plant", "City Hall"): neither shows that a text is about this article.
+PLAIN_CUES = set(
+    "say says said saying told tell tells added adds called calls asked noted stated wrote "
+    "explained according".split()
+)
+COMMON = set(
+    "the a an of and for in on at to new former president minister prime official officials "
+    "government state states united nation national international university school college "
+    "law science political power plant nuclear city town hall council community centre center "
+    "street road news times post daily friends party club team league cup house court office "
+    "north south east west northern southern eastern western american americans european "
+    "pitch group public people world".split()
+)
+YEAR = re.compile(r"(19|20)\d\d")
+
+
+def _tokens(text: str) -> list[str]:
+    return [re.sub(r"['’]s$", "", t) for t in TOKEN.findall(text)]
+
+
+@per_article
+def article_terms(art) -> frozenset[str]:
+    """Words only this article is likely to use, case-folded: the names of people, places and
+    groups (capitalised inside a sentence and never lower-case), the actors' and documents'
+    names, its numbers, its unusual cue verbs ("insisted") and the places its demands name.
+    A reflection that uses none of them speaks of nothing in the article."""
+    lower, capital = set(), set()
+    for text in art.sentences.text:
+        for position, token in enumerate(_tokens(str(text).lstrip(QUOTE_CHARS + " ("))):
+            if token.islower():
+                lower.add(token)
+            elif token[:1].isupper() and position > 0:
+                capital.add(token)
+    lower = {t.casefold() for t in lower}
+    terms = {t.casefold() for t in capital}
+    for name in article_names(art):
+        terms.update(t.casefold() for t in _tokens(name) if t[:1].isupper())
+    terms = {t for t in terms if t not in lower and len(t) >= 3}
+    for places in art.demands.places:
+        for place in places if isinstance(places, list | tuple) else ():
+            terms.update(t.casefold() for t in _tokens(str(place)) if len(t) >= 3)
+    for token in _tokens(" ".join(str(t) for t in art.sentences.text)):
+        if token[:1].isdigit() and len(token) >= 3 and not YEAR.fullmatch(token):
+            terms.add(token.casefold())
+    terms.update(c.casefold() for c in art.quotes.cue if str(c).casefold() not in PLAIN_CUES)
+    return frozenset(terms - CALENDAR - COMMON)
+
+
+@per_article
+def article_names(art) -> tuple[str, ...]:
+    """The names of the article's actors and documents and the names and metonyms that stand
+    for them ("City Hall"), as printed."""
+    mentions = art.mentions
+    names = [*art.actors.name, *art.documents.name]
+    names += list(mentions.loc[mentions.form.isin(["name", "metonym"]), "text"])
+    return tuple(dict.fromkeys(str(n) for n in names if isinstance(n, str) and n.strip()))
+
+
+def _names_in(text: str, art) -> bool:
+    folded = f" {' '.join(_tokens(text.casefold()))} "
+    for name in article_names(art):
+        name = re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+        phrase = " ".join(_tokens(name.casefold()))
+        # Only proper names: "City Hall" counts, a description ("the town") does not.
+        if name[:1].isupper() and len(phrase) >= 4 and f" {phrase} " in folded:
+            return True
+    return False
+
+
+def quoted_from(text: str, article_text: str) -> list[str]:
+    """The phrases a text puts in quotation marks that are words of the article."""
+    quoted = re.findall(r"[\"“‘'«]([^\"“”‘’'«»]{3,120})[\"”’'»]", text)
+    haystack = " ".join(article_text.casefold().split())
+    return [q for q in quoted if " ".join(q.casefold().split()).strip(" .,;:") in haystack]
+
+
+def mentions_article(text: str, articles: Iterable) -> bool:
+    """True when ``text`` names something from one of the articles, or quotes its words."""
+    words = {t.casefold() for t in _tokens(text)}
+    for art in articles:
+        if words & article_terms(art) or _names_in(text, art) or quoted_from(text, art.text):
+            return True
+    return False

@@ -50,6 +50,28 @@ def _byline_place(art) -> str:
     return f"In this text the byline comes after the story{before}."
 
 
+def _story_or_not_hint(art) -> str:
+    """The reading rung of the paragraph count: tell story from the lines around it."""
+    ask = (
+        "Read the text from the top and ask of each paragraph: does it tell the news, or is "
+        "it about who wrote or published the text?"
+    )
+    extra = [PART_NAMES[role] for role in dict.fromkeys(art.paragraphs.role) if role in PART_NAMES]
+    if extra:
+        return f"{ask} Besides the story, this text prints {listing(extra)}: they do not count."
+    return f"{ask} Count only the paragraphs that tell the news."
+
+
+def _figure_hint(art, figure: str) -> str:
+    """The reading rung for finding a figure: its paragraph, and how many sentences it holds."""
+    paragraphs = _paragraph_of(art, figure)
+    where = f"paragraph {paragraphs[0]}" if paragraphs else "the text"
+    return (
+        f"Find {figure} in the text: it stands in {where}. A paragraph can hold several "
+        "sentences: which sentence of it has the number?"
+    )
+
+
 Number(
     "article.body-paragraphs",
     "How many body paragraphs (the story itself) does the article have? Count them in "
@@ -63,6 +85,7 @@ Number(
         "copyright line are parts of the article, but not of the story: see the `role` column.",
     },
     hints=[
+        _story_or_not_hint,
         "Each row of `art.paragraphs` is one paragraph; its `role` column says which part of "
         "the article it is.",
         "Keep the rows whose role is 'body' and count them: `art.paragraphs.role == 'body'` "
@@ -127,6 +150,7 @@ Item(
         },
     },
     hints=[
+        lambda art: _figure_hint(art, "417,000"),
         "`art.sentences.text` holds every sentence; look for the one with 417,000 in it.",
         "`art.sentences[art.sentences.text.str.contains('417,000')]` keeps that row; read its "
         "`sentence_id`.",

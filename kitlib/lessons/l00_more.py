@@ -32,6 +32,21 @@ def _not_body(art) -> str:
     return listing([PART_NAMES.get(r, r) for r in roles if r != "body"])
 
 
+def _body_sentences_hint(art) -> str:
+    """The reading rung: count full sentences in the story, and where a paragraph has two."""
+    per_paragraph = art.sentences.paragraph_id.value_counts()
+    longer = [p for p in _body_ids(art) if per_paragraph.get(p, 0) > 1]
+    if longer:
+        tip = (
+            f"Careful: not every paragraph is one sentence (paragraph {longer[0]} holds "
+            f"{per_paragraph[longer[0]]})."
+        )
+    else:
+        tip = "Check for paragraphs that hold more than one sentence."
+    skip = f" Leave out {_not_body(art)}." if _not_body(art) else ""
+    return f"Read the story paragraph by paragraph and count its sentences. {tip}{skip}"
+
+
 Number(
     "article.body-sentences",
     "How many sentences does the story itself (the body paragraphs) have? Use "
@@ -45,6 +60,7 @@ Number(
         "Keep only the sentences whose paragraph_id is a body paragraph.",
     },
     hints=[
+        _body_sentences_hint,
         "Each row of `art.sentences` is one sentence, and its `paragraph_id` column says which "
         "paragraph it belongs to.",
         "First make the list of body paragraph ids: "
@@ -124,6 +140,20 @@ def _last_body_mistakes(art) -> dict[str, str]:
     return messages
 
 
+def _last_body_hint(art) -> str:
+    """The reading rung: read the end of the text upwards, past the lines that are not story."""
+    if _not_body(art):
+        return (
+            f"Besides the story, the text prints {_not_body(art)}, which tell who wrote or "
+            "published it. Read upwards from the end: the first paragraph that tells news is "
+            "the last of the story."
+        )
+    return (
+        "Read the end of the text: does its last paragraph tell news, or only who wrote or "
+        "published it?"
+    )
+
+
 Item(
     "article.last-body-paragraph",
     "Which paragraph is the last one of the story itself (the last body paragraph)? Give its "
@@ -132,6 +162,7 @@ Item(
     vocab="paragraphs",
     mistakes=_last_body_mistakes,
     hints=[
+        _last_body_hint,
         "Keep the rows of `art.paragraphs` whose role is 'body', then look at the last one.",
         "`.iloc[-1]` takes the last value of a column (negative positions count from the end): "
         "`art.paragraphs[art.paragraphs['role'] == 'body']['paragraph_id'].iloc[-1]`.",
@@ -180,6 +211,15 @@ def _longest_mistakes(art) -> dict[str, str]:
     return messages
 
 
+def _longest_hint(art) -> str:
+    """The reading rung: long sentences pile clauses on one another; pick a few by eye."""
+    return (
+        f"Skim the {len(art.sentences)} sentences of the text for the ones that run on: a long "
+        "sentence joins several clauses with commas, 'and', 'while' or 'that'. Pick two or "
+        "three by eye, then let the computer measure them: the eye is easily fooled."
+    )
+
+
 Item(
     "article.longest-sentence",
     "Which sentence of the article is the longest, counted in characters? Give its "
@@ -188,6 +228,7 @@ Item(
     vocab="sentences",
     mistakes=_longest_mistakes,
     hints=[
+        _longest_hint,
         "`art.sentences['text'].str.len()` gives the length of every sentence, as in the worked "
         "example with paragraphs.",
         "`.idxmax()` of those lengths is the row of the longest; "

@@ -79,11 +79,23 @@ def _speakers(art) -> set[str]:
     return set(art.quotes.speaker_id.dropna())
 
 
+def writers(art) -> set[str]:
+    """The byline writer's actor ids: never quoted, yet the voice of every unsourced claim."""
+    if not art.author:
+        return set()
+    return set(art.actors.loc[art.actors.name == art.author, "actor_id"])
+
+
 def silent_people(art) -> list[str]:
-    """People who are mentioned but never quoted, in the order the article first names them."""
-    kinds, speakers = _kinds(art), _speakers(art)
+    """People the story mentions but never quotes, in the order the article first names them.
+
+    The writer is left out: he is not quoted, but every claim with no source is in his voice.
+    """
+    kinds, speakers, writer = _kinds(art), _speakers(art), writers(art)
     mentioned = art.mentions.sort_values("start").actor_id.drop_duplicates()
-    return [a for a in mentioned if kinds.get(a) == "person" and a not in speakers]
+    return [
+        a for a in mentioned if kinds.get(a) == "person" and a not in speakers and a not in writer
+    ]
 
 
 def speaking_groups(art) -> list[str]:
@@ -185,7 +197,7 @@ Classify(
 
 def _most_mentioned_mistakes(art) -> dict[str, str]:
     counts, names = _mention_counts(art), _names(art)
-    top = most_mentioned(art)
+    top, by_name = most_mentioned(art), _most_named(art)
     messages = {}
     for actor_id, n in counts.items():
         if actor_id == top:
@@ -196,12 +208,43 @@ def _most_mentioned_mistakes(art) -> dict[str, str]:
                 f"{names[top]} first, and ties go to the first."
             )
         else:
-            why = (
-                f"{names[actor_id]} has {plural(n, 'mentions')}; one actor has "
-                f"{counts[top]}. Did you count the metonyms and pronouns too?"
-            )
+            why = f"{names[actor_id]} has {plural(n, 'mentions')}; one actor has {counts[top]}."
+            if actor_id == by_name:
+                why += (
+                    " Counted by name only, it would lead: count every row of `art.mentions`, "
+                    "whatever its form (metonyms and pronouns are mentions too)."
+                )
+            if _related(art, actor_id, top):
+                why += (
+                    f" {names[actor_id]} and {names[top]} are two actors of the same side: the "
+                    "annotation counts a country and its government apart (a metonym such as "
+                    "a capital stands for the government, not the country)."
+                )
         messages[actor_id] = why
     return messages
+
+
+def _most_named(art) -> str | None:
+    """The actor with the most mentions by name (ties: the first mentioned)."""
+    named = art.mentions[art.mentions.form == "name"]
+    if named.empty:
+        return None
+    counts, first = Counter(named.actor_id), _first_mention(art)
+    return min(counts, key=lambda actor_id: (-counts[actor_id], first[actor_id]))
+
+
+def _related(art, one: str, other: str) -> bool:
+    """Whether one actor is up the other's affiliation chain (a country and its government)."""
+    parents = dict(zip(art.actors.actor_id, art.actors.affiliation, strict=True))
+    return other in _chain(one, parents) or one in _chain(other, parents)
+
+
+def _chain(actor_id: str, parents: dict) -> set[str]:
+    seen, current = set(), parents.get(actor_id)
+    while isinstance(current, str) and current not in seen:  # NaN/None end the chain
+        seen.add(current)
+        current = parents.get(current)
+    return seen
 
 
 Item(
@@ -265,6 +308,12 @@ def voices_summary(art) -> str:
     silent = silent_people(art)
     if silent:
         lines.append("Only talked about: " + listing([names[a] for a in silent], limit=8) + ".")
+    writer = [names[a] for a in people if a in writers(art) and a not in speakers]
+    if writer:
+        lines.append(
+            f"The writer, {listing(writer)}, is never quoted, but every claim with no source "
+            "is in the writer's voice."
+        )
     if groups:
         lines.append("Unnamed groups that speak: " + listing([names[a] for a in groups]) + ".")
     return "\n".join(lines)
@@ -297,17 +346,25 @@ Names(
 
 def _quoted_people(art) -> dict[str, str]:
     names, kinds = _names(art), _kinds(art)
-    return {
+    messages = {
         actor_id: f"{names[actor_id]} is quoted: {_first_quote(art, actor_id)}."
         for actor_id in _speakers(art)
         if kinds.get(actor_id) == "person"
     }
+    for actor_id in writers(art):
+        messages[actor_id] = (
+            f"{names[actor_id]} wrote the article. He or she is never quoted, yet is heard "
+            "all the time: every claim with no source in its sentence is in the writer's voice. "
+            "The task asks about the people the story is about."
+        )
+    return messages
 
 
 Names(
     "actors.silent-people",
-    "Which people (kind 'person') are mentioned in the article but never quoted (they are "
-    "never a `speaker_id` in `art.quotes`)?",
+    "Which people (kind 'person') are mentioned in the story but never quoted (they are "
+    "never a `speaker_id` in `art.quotes`)? Leave out the writer of the byline "
+    "(`art.author`): the writer is not quoted, but speaks in every unsourced sentence.",
     answer=silent_people,
     empty_ok=True,  # an article may quote everyone it names
     vocab="actors",
@@ -316,7 +373,8 @@ Names(
     hints=[
         "Two tables: `art.actors` tells you who is a person, `art.quotes.speaker_id` who speaks.",
         "Take the people's actor_ids, then keep those that are not in "
-        "`set(art.quotes.speaker_id)`: `[a for a in people if a not in speakers]`.",
+        "`set(art.quotes.speaker_id)`: `[a for a in people if a not in speakers]`. Drop the "
+        "writer, whose `name` is `art.author`.",
     ],
     explanation=lambda art: (
         "They are talked about, but the reader never hears them, not even in reported speech."

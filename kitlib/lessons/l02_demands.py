@@ -198,13 +198,20 @@ def _condition_mistakes(art) -> dict[str, str]:
                 f"nearly: give the condition with its first words, as printed: "
                 f"'{' '.join(words[:cut])} ...'."
             )
+        for cut in (1, 2):  # only the cue words that open it ("only if")
+            messages.setdefault(
+                " ".join(words[:cut]),
+                f"'{' '.join(words[:cut])}' are the words that open the condition; the "
+                "condition is the whole clause they open, up to the end of the term, as printed.",
+            )
     return messages
 
 
 def _condition_candidates(art) -> list[str]:
     rows = art.demands[art.demands.condition.notna()]
     shortened = [" ".join(str(c).split(" ")[cut:]) for c in rows.condition for cut in (1, 2)]
-    return list(rows.demand_id) + list(rows.text) + shortened
+    openings = [" ".join(str(c).split(" ")[:cut]) for c in rows.condition for cut in (1, 2)]
+    return list(rows.demand_id) + list(rows.text) + shortened + openings
 
 
 Item(
@@ -282,7 +289,23 @@ def _no_addressee_mistakes(art) -> dict[float, str]:
         int(demands.addressee_id.notna().sum()): "that counts the terms that do name who is to "
         "act; the task asks for those that do not.",
     }
-    return {n: why for n, why in options.items() if n != expected}
+    messages = {n: why for n, why in options.items() if n != expected}
+    for n in range(len(demands) + 1):  # any other count: too few or too many, and why
+        if n != expected and n not in messages:
+            messages[n] = _miscount(n < expected)
+    return messages
+
+
+def _miscount(too_few: bool) -> str:
+    if too_few:
+        return (
+            "too few: some terms with no addressee were left out. Counting by eye misses "
+            "some: let `.isna()` find every missing `addressee_id`, whatever the term's kind."
+        )
+    return (
+        "too many: some terms you counted do name who is to act. Count the missing values "
+        "of `addressee_id` only, not of `party_id` or `document_id`."
+    )
 
 
 Number(
@@ -353,6 +376,50 @@ Choice(
     needs=("course-article",),
 )
 
+Choice(
+    "demands.whose-fight",
+    "Paragraph 9: Putin reiterated that position, 'saying Moscow could make some "
+    '"accommodations," widely interpreted as potentially relinquishing limited territory in the '
+    "Kharkiv and Zaporizhzhia regions, while remaining prepared to fight to fully occupy "
+    "Donetsk.' Whose words are 'while remaining prepared to fight to fully occupy Donetsk'?",
+    needs=("course-article",),  # its cells are seed-only
+    options={
+        "a": "Putin's: they end what he was 'saying'.",
+        "b": "The unnamed observers': they end what was 'widely interpreted'.",
+        "c": "The reporter's: a summary of Moscow's stance, added to the sentence.",
+        "d": "The sentence allows each of these readings: a careful reader cannot tell, and "
+        "should not report them as Putin's position for certain.",
+        "e": "Putin's exact words: they come right after his quotation.",
+    },
+    answer="d",
+    feedback={
+        "a": "A defensible reading, and the one the kit's annotation records: 'Moscow could "
+        "make some accommodations ... while remaining prepared to fight'. But the clause comes "
+        "after 'widely interpreted as ...', so it can also continue the interpretation, or be "
+        "the reporter's own words. The sentence does not settle it.",
+        "b": "A defensible reading: the observers interpret his words as giving up some "
+        "territory while remaining prepared to fight for Donetsk. But the clause could also "
+        "end what Putin was saying, or be the reporter's summary. The sentence does not "
+        "settle it.",
+        "c": "A defensible reading: a participle clause at the end of a long sentence often "
+        "carries the writer's summary. But nothing marks it as the reporter's rather than "
+        "Putin's or the observers'. The sentence does not settle it.",
+        "d": "Three readings fit the grammar: the end of what Putin was 'saying', part of "
+        "what was 'widely interpreted', or the reporter's summary. No quotation marks and no "
+        "second cue decide between them, so a careful reader says 'the article suggests' "
+        "rather than 'Putin said'. The annotation has to choose one reading (Putin's, with a "
+        "note); its count of Putin's quotes rests on that choice.",
+        "e": "Only 'accommodations' is in quotation marks: that one word is his own. "
+        "Everything else in the sentence is the reporter's wording.",
+    },
+    hints=[
+        "Read the sentence aloud and ask what 'while remaining' attaches to: 'He reiterated', "
+        "'Moscow could make', or 'widely interpreted as'?",
+        "Look at quote q12 in `art.quotes` and its `note`: what does the annotation decide, "
+        "and how sure is it?",
+    ],
+)
+
 Reflection(
     "demands.reflection",
     "Compare the territory each side asks for. In a few sentences: which places does Putin "
@@ -361,12 +428,13 @@ Reflection(
     model_answer=(
         "Putin demands that Ukraine withdraw from the remaining parts of Donetsk and Luhansk. "
         "The 20-point plan asks Russian forces to leave Dnipropetrovsk, Mykolaiv, Sumy and "
-        "Kharkiv, and offers a Ukrainian pull-back from parts of Donetsk only if Russia withdrew "
-        "from an equivalent area. Donetsk is the one region both sides name, with opposite aims: "
-        "Putin wants all of it, the plan a demilitarized zone. Kharkiv and Zaporizhzhia come up "
-        "as possible Russian 'accommodations', but Putin named no region: the places come from "
-        "an interpretation by unnamed observers ('widely interpreted'), so a reader cannot be "
-        "sure of them."
+        "Kharkiv, and has Ukraine pull back from parts of Donetsk, a term of the plan with a "
+        "condition: only if Russia withdrew from an equivalent area. Two regions are named on "
+        "both sides. Donetsk, with opposite aims: Putin wants all of it, the plan a "
+        "demilitarized zone. And Kharkiv: the plan asks Russia to leave it, and it is one of the "
+        "places Moscow might give up as 'accommodations'. But Putin named no region: Kharkiv "
+        "and Zaporizhzhia come from an interpretation by unnamed observers ('widely "
+        "interpreted'), so a reader cannot be sure of them."
     ),
     min_words=35,
     ideas={

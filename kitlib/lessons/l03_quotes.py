@@ -16,6 +16,32 @@ KINDS = ["direct", "partial", "indirect"]
 LOADED_CUES = ("insisted", "signaled", "reiterated", "claimed", "admitted", "conceded")
 # Cues that only report. Any other cue adds the reporter's reading of how the words came out.
 NEUTRAL_CUES = {"said", "say", "says", "saying", "told", "tells"}
+# What each reporting verb adds, as the lesson teaches it (attribution-guide.md, lesson-design.md).
+# A cue missing here is not neutral: the rule above holds, and ``cue_reading`` says so.
+CUE_READINGS = {
+    **dict.fromkeys(sorted(NEUTRAL_CUES), "neutral: it reports that words were spoken, no more"),
+    "insisted": "the speaker holds to a point, perhaps against resistance: unbending",
+    "reiterated": "the point was made before: nothing new",
+    "signaled": "nobody said it outright: the reporter reads it from hints or acts",
+    "presented": "an act more than words: the speaker puts something forward as its author",
+    "introduced": "an act more than words: the speaker puts something forward as its author",
+    "described": "the reporter sums up how the speaker framed something",
+    "called": "the reporter sums up how the speaker framed something",
+    "argued": "the speaker makes a case, with reasons: an advocate",
+    "claimed": "the reporter does not vouch for it: it casts doubt",
+    "admitted": "a confession: the speaker owns up to something",
+    "conceded": "the speaker grants a point against their own case",
+    "warned": "the words are framed as a threat or a danger",
+}
+# The reading a reader loses when a coloured verb becomes "said" (quotes.swap-said options).
+SWAP_READINGS = {
+    "a": ("insisted", "that the speaker holds to the point against resistance"),
+    "b": ("signaled", "that nobody said it outright: it is the reporter's reading"),
+    "c": ("reiterated", "that the point was made before"),
+    "d": ("claimed", "that the reporter does not vouch for what was said"),
+    "e": ("conceded", "that the speaker grants a point against their own case"),
+}
+SWAP_VERBS = tuple(verb for verb, _reading in SWAP_READINGS.values())
 # The naive extractor's idea of a reporting verb: the common neutral ones only, on purpose.
 NAIVE_VERBS = re.compile(r"\b(?:said|says|say|saying|told)\b", re.IGNORECASE)
 QUOTED = re.compile(r"[\"“](.+?)[\"”]")
@@ -349,11 +375,15 @@ Item(
     mistakes=_channel_mistakes,
     evidence=_channel_evidence,
     hints=[
-        "Most quotes have no channel (`None`): keep the direct quotes whose channel is given.",
+        "A quote whose channel the text does not name has `None`: keep the direct quotes "
+        "whose channel is given.",
         "`art.quotes[(art.quotes.kind == 'direct') & art.quotes.channel.notna()]` keeps them; "
         "read the `channel` column.",
     ],
-    explanation="A post can be read in full by anyone; a quote from it can be checked.",
+    explanation="A channel says where to look, not that you can: unless the text gives a "
+    "link, a handle or a date, a reader must first find the original. And words said in "
+    "another language reach the reader in a translation: the quotation marks then hold the "
+    "translator's words, not the speaker's exact ones.",
 )
 
 
@@ -452,3 +482,235 @@ def naive_vs_annotation(art):
         for row in art.quotes.itertuples(index=False)
     ]
     return table.reset_index(drop=True)
+
+
+# --- verbs by side --------------------------------------------------------------------------
+
+
+def cue_reading(cue: str) -> str:
+    """What a reporting verb adds, from the lesson's lexicon (any other verb is not neutral)."""
+    return CUE_READINGS.get(cue.lower(), "not in the lesson's list: ask what it adds to 'said'")
+
+
+def is_neutral(cue: str) -> bool:
+    return cue.lower() in NEUTRAL_CUES
+
+
+def cue_places(art):
+    """One row per reporting verb in the text (a "said" that introduces two spans counts once,
+    as in the cue figure): the verb in lower case, its speaker and the speaker's side."""
+    quotes = art.quotes.sort_values("cue_start").drop_duplicates(["cue_start", "cue_end"])
+    sides = dict(zip(art.actors.actor_id, art.actors.side, strict=True))
+    table = quotes[["quote_id", "speaker_id", "sentence_id", "cue_start"]].copy()
+    table.insert(1, "cue", quotes.cue.str.lower())
+    table["side"] = table.speaker_id.map(sides)
+    table["neutral"] = table.cue.map(is_neutral)
+    return table.reset_index(drop=True)
+
+
+def _coloured(art):
+    places = cue_places(art)
+    return places[~places.neutral]
+
+
+def _cue_evidence(art) -> dict[str, Evidence]:
+    """verb -> the first place it introduces speech (the words from the verb on)."""
+    found = {}
+    for row in cue_places(art).itertuples(index=False):
+        found.setdefault(row.cue, Evidence(f"sentence {row.sentence_id}", _from_cue(art, row)))
+    return found
+
+
+def _from_cue(art, row, limit: int = 80) -> str:
+    """The words of the sentence from the verb on, clipped: what the verb introduces."""
+    end = art.sentences.set_index("sentence_id").end.get(row.sentence_id, row.cue_start + limit)
+    words = " ".join(art.text[row.cue_start : min(end, row.cue_start + limit)].split())
+    return words if row.cue_start + limit >= end else words + " …"
+
+
+def _coloured_cue_mistakes(art) -> dict[str, str]:
+    return {
+        cue: f"“{cue}” is neutral: it reports that words were spoken, and adds no reading."
+        for cue in cue_places(art).cue
+        if is_neutral(cue)
+    }
+
+
+Names(
+    "quotes.coloured-cues",
+    "Which reporting verbs (cues) of this article are not neutral: verbs other than 'said', "
+    "'say', 'says', 'saying', 'told' and 'tells', which add the reporter's reading? Give each "
+    "verb once, in lower case.",
+    answer=lambda art: list(dict.fromkeys(_coloured(art).cue)),
+    noun="verbs",
+    column="cue",
+    candidates=lambda art: list(dict.fromkeys(cue_places(art).cue)),
+    mistakes=_coloured_cue_mistakes,
+    evidence=_cue_evidence,
+    needs=("direct-quotes",),
+    hints=[
+        "Read each verb of the table above and ask: does it only report, or does it say how "
+        "(or whether) the words were said?",
+        "Keep the rows of `verbs` whose cue is not in the neutral list: "
+        "`verbs[~verbs.cue.str.lower().isin(neutral)]`, then read the `cue` column.",
+    ],
+    explanation="Each of them is a choice of the reporter: swap it for 'said' and ask what the "
+    "sentence loses.",
+)
+
+
+def _speaker_evidence(art) -> dict[str, Evidence]:
+    """speaker -> their first coloured verb (else their first verb), as evidence."""
+    found = {}
+    places = cue_places(art)
+    for row in [*places[~places.neutral].itertuples(index=False), *places.itertuples(index=False)]:
+        evidence = Evidence(f"sentence {row.sentence_id}", _from_cue(art, row))
+        found.setdefault(row.speaker_id, evidence)
+    return found
+
+
+def _coloured_speaker_mistakes(art) -> dict[str, str]:
+    places, names = cue_places(art), _names(art)
+    coloured = set(places.loc[~places.neutral, "speaker_id"])
+    messages = {}
+    for speaker, rows in places.groupby("speaker_id", sort=False):
+        if speaker not in coloured:
+            verbs = ", ".join(f"“{c}”" for c in dict.fromkeys(rows.cue))
+            who = names.get(speaker, speaker)
+            messages[speaker] = f"{who} is introduced only by neutral verbs ({verbs})."
+    return messages
+
+
+Names(
+    "quotes.coloured-speakers",
+    "Which speakers are introduced at least once by a verb that is not neutral? Give their "
+    "actor_ids.",
+    answer=lambda art: list(dict.fromkeys(_coloured(art).speaker_id)),
+    vocab="actors",
+    noun="speakers",
+    column="speaker_id",
+    mistakes=_coloured_speaker_mistakes,
+    evidence=_speaker_evidence,
+    needs=("direct-quotes",),
+    hints=[
+        "The verbs you found in the exercise above: who speaks after each of them?",
+        "Keep the rows of `verbs` whose cue is not neutral and read their `speaker_id` column "
+        "(`.unique()` drops the repeats).",
+    ],
+    explanation="The others are only ever 'said': the reporter adds no reading to their words.",
+)
+
+
+def _coloured_per_side(art):
+    """side -> (coloured verbs, all verbs), for the declared sides with at least one verb."""
+    places = cue_places(art)
+    places = places[places.side.isin(set(art.sides.side_id))]
+    return {
+        side: (int((~rows.neutral).sum()), len(rows))
+        for side, rows in places.groupby("side", sort=False)
+    }
+
+
+def _most_coloured_sides(art) -> list[str]:
+    counts = {side: coloured for side, (coloured, _n) in _coloured_per_side(art).items()}
+    top = max(counts.values(), default=0)
+    return [side for side, n in counts.items() if n == top and top > 0]
+
+
+def _coloured_side_mistakes(art) -> dict[str, str]:
+    side_names = dict(zip(art.sides.side_id, art.sides.name, strict=True))
+    per_side, top = _coloured_per_side(art), _most_coloured_sides(art)
+    best = per_side[top[0]][0] if top else 0
+    messages = {}
+    for side in art.sides.side_id:
+        coloured, total = per_side.get(side, (0, 0))
+        if side in top:
+            continue
+        if total == 0:
+            messages[side] = f"no speaker on the side of {side_names[side]} is quoted at all."
+        else:
+            messages[side] = (
+                f"{coloured} of the {total} verbs for speakers on the side of "
+                f"{side_names[side]} are not neutral, fewer than the top side's {best}."
+            )
+    return messages
+
+
+Names(
+    "quotes.coloured-side",
+    "Count the verbs that are not neutral by the side of the speaker they introduce (the "
+    "cross table above). Which side's speakers get the most of them? Give the side_id "
+    "(several, if they tie).",
+    answer=_most_coloured_sides,
+    noun="sides",
+    column="side",
+    candidates=lambda art: list(art.sides.side_id),
+    mistakes=_coloured_side_mistakes,
+    needs=("two-sides",),
+    hints=[
+        "In the cross table, keep the rows of the verbs that are not neutral and add up each "
+        "side's column.",
+        "`table.loc[~table.index.isin(neutral)].sum()` adds up the columns of the coloured "
+        "verbs; the largest sum is the answer.",
+    ],
+    explanation="Then compare with how many verbs each side gets in all: a side with few "
+    "quotes and many coloured verbs is framed more than it is heard.",
+)
+
+
+def swap_example(art):
+    """The first place where the article uses one of the verbs of the swap exercise's options
+    (in the order of LOADED_CUES). Raises where it uses none: the exercise does not apply."""
+    places = cue_places(art)
+    for cue in [c for c in LOADED_CUES if c in SWAP_VERBS]:
+        if (places.cue == cue).any():
+            return places[places.cue == cue].iloc[0]
+    raise ValueError(f"the article uses none of the verbs {', '.join(SWAP_VERBS)}")
+
+
+def _swap_answer(art) -> str:
+    cue = swap_example(art).cue
+    return next(key for key, (verb, _reading) in SWAP_READINGS.items() if verb == cue)
+
+
+def _swap_feedback(art) -> dict[str, str]:
+    example = swap_example(art)
+    shown = f"“{_from_cue(art, example, 70)}”"
+    feedback = {}
+    for key, (verb, reading) in SWAP_READINGS.items():
+        if verb == example.cue:
+            feedback[key] = (
+                f"With “said” the words stay, but the reader no longer learns {reading}. "
+                "The content is the same; the framing was the reporter's."
+            )
+        else:
+            feedback[key] = (
+                f"that is what “{verb}” would add, but the verb here is “{example.cue}” "
+                f"({shown}): {cue_reading(example.cue)}."
+            )
+    feedback["f"] = (
+        f"“{example.cue}” is not 'said': {cue_reading(example.cue)} ({shown}). 'Said' only "
+        "reports; the swap keeps the content and drops that reading."
+    )
+    return feedback
+
+
+Choice(
+    "quotes.swap-said",
+    "Take the sentence printed above (its verb is not neutral) and put 'said' in the place of "
+    "its verb. What does the reader no longer learn?",
+    options={
+        **{
+            key: reading[0].upper() + reading[1:] + "."
+            for key, (_v, reading) in SWAP_READINGS.items()
+        },
+        "f": "Nothing: 'said' and the verb mean the same.",
+    },
+    answer=_swap_answer,
+    feedback=_swap_feedback,
+    needs=("direct-quotes",),
+    hints=[
+        "Read the verb of the sentence aloud, then the same sentence with 'said'. What is gone?",
+        "The table of verbs in the lesson says what each verb adds to 'said'.",
+    ],
+)

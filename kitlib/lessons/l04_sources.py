@@ -7,7 +7,9 @@ shows them without their source type).
 
 from __future__ import annotations
 
-from kitlib.framework import Choice, Classify, Names, Reflection, Table
+import re
+
+from kitlib.framework import Choice, Classify, Evidence, Names, Reflection, Table
 
 SOURCE_TYPES = ["named", "unnamed", "document", "unattributed"]
 
@@ -354,8 +356,9 @@ def claims_per_side(art):
 Table(
     "sources.claims-per-side",
     "Count the claims whose source is a person or a group (an actor), by the side of that "
-    "source. Give a table with the columns 'side' and 'count' (what `.value_counts()` gives), "
-    "with a row for every side in `art.sides`, 0 where no claim comes from that side.",
+    "source. Give the counts with a row (or key) for every side in `art.sides`, 0 where no "
+    "claim comes from that side: the Series `.value_counts()` gives, a table with the columns "
+    "'side' and 'count', or a dict typed by hand, {side_id: count, ...}.",
     answer=claims_per_side,
     key="side",
     needs=("two-sides",),
@@ -425,8 +428,8 @@ Choice(
         + "”. There is no dateline either.",
         "b": "The text does not say that he works for Newsmax: the outlet is named only in the "
         f"copyright line (“{_text_of_role(art, 'copyright')}”).",
-        "c": "And what they leave out matters too: the sources of a story written from Indiana "
-        "must come from elsewhere, and the reader is not told how.",
+        "c": "And what they leave out matters too: the bio says where he is based, not where "
+        "this story was reported, nor how he reached the people he quotes.",
         "d": "They are parts of the article, though not of the story: they are the only places "
         "that say who wrote it and who published it.",
     },
@@ -492,5 +495,508 @@ Reflection(
         "have the most claims and quotes?",
         "Who is named in the article but never vouches for a claim or speaks in their own "
         "words? And how many claims have no source at all?",
+    ],
+)
+
+
+# --- go upstream: where does a claim come from? (SIFT: trace it to the original) -------------
+
+# Where a claim comes from, as far as the text says: the labels of sources.upstream-origin.
+ORIGINS = {
+    "channel": "a named source, and the text says where the words were said (a post, a "
+    "news conference, a statement)",
+    "named": "a named source, but the text does not say where or how the words were said",
+    "document": "a plan, report or proposal that the text names",
+    "unnamed": "a group that names no one, or a passive verb: nobody a reader could ask",
+    "reporter": "nobody: the reporter's own voice",
+    "outlet": "the lines besides the story (the author bio): the outlet speaking about itself",
+}
+TRACEABLE = ("channel", "document")  # the text names an original a reader could look for
+
+
+def _channel_of(art, claim) -> str | None:
+    """The channel of a quote by the claim's source in the claim's sentence, if the text says."""
+    quotes = art.quotes[
+        (art.quotes.sentence_id == claim.sentence_id)
+        & (art.quotes.speaker_id == claim.source_id)
+        & art.quotes.channel.notna()
+    ]
+    return quotes.channel.iloc[0] if len(quotes) else None
+
+
+def origin_of(art, claim) -> str:
+    """Where a claim comes from (a key of ORIGINS), read from its source type, its source's
+    quotes (channel) and its paragraph's role."""
+    role = art.paragraphs.set_index("paragraph_id").role
+    sentence_paragraph = art.sentences.set_index("sentence_id").paragraph_id
+    if role.get(sentence_paragraph.get(claim.sentence_id)) != "body":
+        return "outlet"
+    if claim.source_type == "named":
+        return "channel" if _channel_of(art, claim) else "named"
+    return {"unattributed": "reporter"}.get(claim.source_type, claim.source_type)
+
+
+def _origins(art) -> dict[str, str]:
+    return {c.claim_id: origin_of(art, c) for c in art.claims.itertuples(index=False)}
+
+
+def upstream_ids(art) -> list[str]:
+    """A handful of claims to trace: one per kind of origin; for a channel, one per channel;
+    for a named source and for the reporter's voice, the last claim that holds a figure."""
+    origins = _origins(art)
+    with_figure = set(art.figures.claim_id.dropna())
+    chosen, channels = [], set()
+    for claim in art.claims.sort_values("start").itertuples(index=False):
+        origin = origins[claim.claim_id]
+        if origin == "channel":
+            channel = _channel_of(art, claim)
+            if channel not in channels:
+                channels.add(channel)
+                chosen.append(claim.claim_id)
+        elif origin in ("named", "reporter"):
+            continue  # chosen below
+        elif origin not in {origins[c] for c in chosen}:
+            chosen.append(claim.claim_id)
+    for origin in ("named", "reporter"):
+        ids = [c for c, o in origins.items() if o == origin]
+        figures = [c for c in ids if c in with_figure]
+        if ids:
+            chosen.append((figures or ids)[-1])
+    order = list(art.claims.sort_values("start").claim_id)
+    return sorted(chosen, key=order.index)
+
+
+def claims_to_trace(art):
+    """The claims of the go-upstream exercises, without where they come from."""
+    picked = art.claims[art.claims.claim_id.isin(upstream_ids(art))].sort_values("start")
+    return picked[["claim_id", "sentence_id", "text"]].reset_index(drop=True)
+
+
+def _why_origin(art, claim) -> str:
+    """Why a claim has its origin, quoting the words that show it."""
+    origin, words = origin_of(art, claim), _source_words(art, claim)
+    if origin in ("channel", "named"):
+        words = _names(art).get(claim.source_id, words)  # the name, not "He"
+    if origin == "channel":
+        return (
+            f"“{words}” is named and the sentence says where: “{_channel_of(art, claim)}”. "
+            "That is the original to look for."
+        )
+    if origin == "named":
+        return (
+            f"“{words}” is named, but the sentence gives no post, broadcast, interview or "
+            "document: a reader would first have to find where the words were said."
+        )
+    if origin == "document":
+        return f"it states the terms of {words}: the document itself is the original."
+    if origin == "unnamed":
+        return f"“{words}” names no one: there is no original a reader could look for."
+    if origin == "outlet":
+        return "it stands in the lines besides the story: the outlet speaks about its writer."
+    return f"nobody in the sentence vouches for “{clip_text(claim.text)}”: the reporter's voice."
+
+
+def clip_text(text: str, limit: int = 70) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _origin_mistakes(art) -> dict[str, str]:
+    return {c.claim_id: _why_origin(art, c) for c in art.claims.itertuples(index=False)}
+
+
+Classify(
+    "sources.upstream-origin",
+    "For each claim shown above, where does it come from, as far as the text says? Label it "
+    "'channel' (a named source, and the text says where the words were said), 'named' (a "
+    "named source, with no channel), 'document', 'unnamed', 'reporter' (nobody: the "
+    "reporter's own voice) or 'outlet' (the author bio). Give a dict such as {'c01': "
+    "'reporter', ...}.",
+    answer=lambda art: {c: _origins(art)[c] for c in upstream_ids(art)},
+    labels=list(ORIGINS),
+    vocab="claims",
+    noun="claims",
+    columns=("claim_id", "origin"),
+    mistakes=_origin_mistakes,
+    hints=[
+        "For each claim ask: who says so, and does the sentence say where they said it (a "
+        "post, a news conference) or name the plan or report it comes from?",
+        "A named source with a place to look is 'channel'; without one it is 'named'. The "
+        "paragraphs after the story (`art.paragraphs.role`) are the outlet's.",
+    ],
+    points=2,
+)
+
+
+def _traceable(art) -> list[str]:
+    origins = _origins(art)
+    return [c for c in upstream_ids(art) if origins[c] in TRACEABLE]
+
+
+def _traceable_mistakes(art) -> dict[str, str]:
+    messages = {}
+    for claim in art.claims.itertuples(index=False):
+        if origin_of(art, claim) not in TRACEABLE:
+            messages[claim.claim_id] = (
+                _why_origin(art, claim) + " The text names no original to look up."
+            )
+    return messages
+
+
+Names(
+    "sources.upstream-traceable",
+    "Of the claims shown above, which name an original a reader could look for: a channel "
+    "(the post, the news conference) or a document? Give their claim_ids.",
+    answer=_traceable,
+    vocab="claims",
+    noun="claims",
+    column="claim_id",
+    mistakes=_traceable_mistakes,
+    hints=[
+        "Use your labels of the exercise above: which of them point to something you could "
+        "open, watch or read yourself?",
+        "Keep the claims labelled 'channel' or 'document'.",
+    ],
+    explanation="Even then the text gives no link, date or handle: the reader still has to "
+    "find the original, and to read it in full, in its own language.",
+)
+
+
+def _lateral_example(art) -> str:
+    """The last figure of the upstream claims stated in the reporter's voice, in its claim."""
+    origins = _origins(art)
+    figures = art.figures[art.figures.claim_id.isin(upstream_ids(art))]
+    figures = figures[figures.claim_id.map(origins) == "reporter"]
+    if figures.empty:
+        return ""
+    figure = figures.iloc[-1]
+    claim = art.claims.set_index("claim_id").text[figure.claim_id]
+    return f"“{figure.text}” ({figure.claim_id}: “{clip_text(claim)}”)"
+
+
+def _lateral_feedback(art) -> dict[str, str]:
+    example = _lateral_example(art)
+    shown = f" Here: {example}." if example else ""
+    return {
+        "a": "Leave the page and see who else reports the number, and where it first "
+        "appeared: a census, an institute, a court record, an agency." + shown,
+        "b": "That is reading vertically: the article gives the claim no source, and no "
+        "amount of re-reading will add one. Leave the page: what do other sources say?" + shown,
+        "c": "The outlet is the one asking for your trust: publication is no source. Check what "
+        "others say about the outlet and about the number." + shown,
+        "d": "A claim does not inherit the source of the sentence before it; the person there "
+        "may never have said it." + shown,
+    }
+
+
+Choice(
+    "sources.upstream-lateral",
+    "A number stated in the reporter's own voice, with no source: what does a fact-checker "
+    "do first?",
+    options={
+        "a": "Leave the article: search for who else reports the number and where it first "
+        "appeared (lateral reading).",
+        "b": "Read the rest of the article closely until a source turns up.",
+        "c": "Trust it: the outlet published it, so someone checked it.",
+        "d": "Take it from the person named in the sentence before.",
+    },
+    answer="a",
+    feedback=_lateral_feedback,
+    needs=("figures",),
+    hints=[
+        "SIFT: Stop, Investigate the source, Find better coverage, Trace claims to the original "
+        "context. Which step fits a number with no source?",
+        "Fact-checkers read laterally: they open new tabs rather than re-reading the page.",
+    ],
+)
+
+COURSE_UPSTREAM = (
+    "Naumov's “absolute mockery” comes from a post on the Telegram messaging app: I would look "
+    "for the post itself on his channel, read it in full and in Russian, since the quotation "
+    "is probably a translation; finding it, with its date and what comes around it, would raise my "
+    "trust, and not finding it would lower it. Putin's “accommodations” comes from his annual "
+    "news conference: a transcript or a recording, if one is published, would let me "
+    "check the Russian word and its context. Medvedev's 417,000 is named but has no "
+    "channel: I would look for his statement, and for an independent count, since he is an "
+    "interested party. "
+    "“Three quarters” and “18 months” have no source at all: I would look for a war-mapping "
+    "institute or another outlet's count. For the writer, the bio only says he is based in "
+    "Indiana: I would search what other sites say about him and about Newsmax."
+)
+
+
+def _upstream_answer(art) -> str:
+    from kitlib.article import DEFAULT_ARTICLE
+
+    if art.name == DEFAULT_ARTICLE:
+        return COURSE_UPSTREAM  # written by hand for the course article: it says more
+    lines = []
+    for claim in art.claims[art.claims.claim_id.isin(upstream_ids(art))].itertuples():
+        lines.append(f"{claim.claim_id}: {_why_origin(art, claim)}")
+    return " ".join(lines) + (
+        " For each, I would look for the original (the post, the recording, the report) or, "
+        "where there is none, for other sources that report the same; finding it in its own "
+        "context would raise my trust, and not finding it would lower it."
+    )
+
+
+Reflection(
+    "sources.upstream-trust",
+    "Pick two of the claims above. For each: what original would you look for (a post, a "
+    "recording or transcript, a report, another outlet), and what could you find there that "
+    "would raise or lower your trust in the claim?",
+    model_answer=_upstream_answer,
+    min_words=30,
+    ideas={
+        "the original to look for": [
+            "post",
+            "transcript",
+            "recording",
+            "video",
+            "report",
+            "document",
+            "original",
+        ],
+        "what others say (lateral reading)": [
+            "other",
+            "another",
+            "independent",
+            "elsewhere",
+            "search",
+        ],
+        "what would change your trust": ["trust", "confirm", "contradict", "differ", "match"],
+    },
+    hints=[
+        "Start from your labels: a channel or a document names an original; for the others, "
+        "who else could know?",
+        "Would the original be in another language? Would the speaker have a reason to exaggerate?",
+    ],
+)
+
+
+# --- anonymous sources (AP: information, not opinion; a reason; a precise description) -------
+
+# Words with which a text says why a source is not named.
+ANONYMITY_REASON = re.compile(
+    r"not to be (?:named|identified)|condition of anonymity|anonymity|not authori[sz]ed|"
+    r"declined to be (?:named|identified)|(?:was|were) not allowed to",
+    re.IGNORECASE,
+)
+PRECISION = {
+    "passive": "a passive verb or a phrase with nobody behind it ('widely seen')",
+    "bare": "a bare group word ('analysts', 'officials'): who they are is not said",
+    "described": "a group or person described beyond a bare word ('officials familiar with "
+    "the project', 'a council staff member')",
+}
+
+
+def unnamed_source_ids(art) -> list[str]:
+    """The actors that vouch for at least one unnamed claim, in reading order."""
+    claims = art.claims[art.claims.source_type == "unnamed"].sort_values("start")
+    return list(dict.fromkeys(claims.source_id.dropna()))
+
+
+def _unnamed_claims(art, actor_id: str):
+    return art.claims[(art.claims.source_type == "unnamed") & (art.claims.source_id == actor_id)]
+
+
+def _description(art, actor_id: str) -> str:
+    """How the text first describes an unnamed source: its mention in a sentence of its
+    claims, else its name in the annotation."""
+    sentences = set(_unnamed_claims(art, actor_id).sentence_id)
+    mentions = art.mentions[
+        (art.mentions.actor_id == actor_id) & art.mentions.sentence_id.isin(sentences)
+    ]
+    if len(mentions):
+        return mentions.sort_values("start").text.iloc[0]
+    name = _names(art).get(actor_id, actor_id)
+    passive = re.fullmatch(r"\(unnamed: \"(.+)\"\)", name)  # the annotation's passive sources
+    return passive.group(1) if passive else name
+
+
+def _unnamed_evidence(art) -> dict:
+    """unnamed source -> the first sentence of its claims."""
+    found = {}
+    sentences = art.sentences.set_index("sentence_id")
+    for actor_id in unnamed_source_ids(art):
+        sentence_id = _unnamed_claims(art, actor_id).sort_values("start").sentence_id.iloc[0]
+        where = f"paragraph {sentences.paragraph_id[sentence_id]}"
+        found[actor_id] = Evidence(where, clip_text(sentences.text[sentence_id], 110))
+    return found
+
+
+def precision_of(art, actor_id: str) -> str:
+    """'passive', 'bare' or 'described' (a key of PRECISION)."""
+    if _names(art).get(actor_id, "").startswith("(unnamed"):
+        return "passive"  # the annotation's name for a source that is only a passive verb
+    words = re.findall(r"[\w'-]+", _description(art, actor_id))
+    words = [w for w in words if w.lower() not in {"a", "an", "the", "some", "many"}]
+    return "bare" if len(words) <= 1 else "described"
+
+
+def reason_of(art, actor_id: str) -> str:
+    """The sentence that says why the source is not named ('' when none does)."""
+    sentences = art.sentences.set_index("sentence_id").text
+    for sentence_id in dict.fromkeys(_unnamed_claims(art, actor_id).sentence_id):
+        text = sentences.get(sentence_id, "")
+        if ANONYMITY_REASON.search(text):
+            return text
+    return ""
+
+
+def _precision_mistakes(art) -> dict[str, str]:
+    messages = {}
+    for actor_id in unnamed_source_ids(art):
+        words, level = _description(art, actor_id), precision_of(art, actor_id)
+        messages[actor_id] = {
+            "passive": f"“{words}” is no group at all: a passive verb, with nobody behind it.",
+            "bare": f"“{words}” is a bare word: nothing says which ones, or how they know.",
+            "described": f"“{words}” says more than a bare word: it describes the source, "
+            "though it still names no one.",
+        }[level]
+    return messages
+
+
+Classify(
+    "sources.anonymous-precision",
+    "How precisely does the text describe each unnamed source (the table above)? Label each "
+    "actor_id 'passive' (a passive verb with nobody behind it), 'bare' (one bare word such as "
+    "'analysts') or 'described' (more than a bare word). Give a dict such as "
+    "{'analysts': 'bare', ...}.",
+    answer=lambda art: {a: precision_of(art, a) for a in unnamed_source_ids(art)},
+    labels=list(PRECISION),
+    vocab="actors",
+    noun="unnamed sources",
+    columns=("actor_id", "precision"),
+    mistakes=_precision_mistakes,
+    evidence=_unnamed_evidence,
+    needs=("unnamed-sources",),
+    hints=[
+        "Read the words of each sentence that stand for the source: is there a group at all? "
+        "Is it one word, or does the text say more about it?",
+        "A passive verb ('widely interpreted') has no actor: there is nobody, not even an "
+        "unnamed group.",
+    ],
+    points=2,
+)
+
+
+def _with_reason(art) -> list[str]:
+    return [a for a in unnamed_source_ids(art) if reason_of(art, a)]
+
+
+def _reason_mistakes(art) -> dict[str, str]:
+    messages = {}
+    for actor_id in unnamed_source_ids(art):
+        if not reason_of(art, actor_id):
+            messages[actor_id] = (
+                f"the text does not say why “{_description(art, actor_id)}” is not named: "
+                "no 'asked not to be named', no 'not authorized to speak'."
+            )
+    return messages
+
+
+Names(
+    "sources.anonymous-reason",
+    "For which of the unnamed sources above does the text say why they are not named? Give "
+    "their actor_ids, or an empty list [] if it never says why.",
+    answer=_with_reason,
+    vocab="actors",
+    noun="unnamed sources",
+    column="actor_id",
+    mistakes=_reason_mistakes,
+    evidence=_unnamed_evidence,
+    empty_ok=True,  # no reason anywhere is the finding, and a right answer
+    needs=("unnamed-sources",),
+    hints=[
+        "Read each sentence for words such as 'asked not to be named', 'on condition of "
+        "anonymity' or 'not authorized to speak'.",
+        "`art.sentences[art.sentences.text.str.contains('named|anonymity|authorized')]` finds "
+        "such words; check which unnamed source they belong to.",
+    ],
+    explanation="The AP asks the story to say why a source is not named; where it does not, "
+    "the reader must take the reporter's word that anonymity was needed.",
+)
+
+
+def _meets_rule(art) -> list[str]:
+    return [a for a in _with_reason(art) if precision_of(art, a) == "described"]
+
+
+def _ap_feedback(art) -> dict[str, str]:
+    good = _meets_rule(art)
+    example = (
+        f"the text says why “{_description(art, good[0])}” is unnamed: "
+        f"“{clip_text(reason_of(art, good[0]), 120)}”"
+        if good
+        else ""
+    )
+    return {
+        "a": f"{example[0].upper()}{example[1:]}."
+        if good
+        else "No sentence of the article says why a source is unnamed: not one meets the rule.",
+        "b": f"One does: {example}."
+        if good
+        else "Not one sentence says why its source is "
+        "unnamed: the reader must take the reporter's word that anonymity was needed.",
+        "c": "Several unnamed sources are no better than one: 'analysts' names no one, and the "
+        "rule asks for a reason and a precise description.",
+        "d": "A passive verb hides who sees it so: there is nobody to check, not even an "
+        "unnamed group.",
+    }
+
+
+Choice(
+    "sources.anonymous-ap",
+    "The AP rule: use an unnamed source for information, not opinion; say why it is unnamed; "
+    "describe it as precisely as possible. Which statement fits this article's unnamed "
+    "sources?",
+    options={
+        "a": "At least one meets the rule: the text says why it is unnamed and describes it.",
+        "b": "None: the text never says why a source is unnamed.",
+        "c": "They are fine because there are several of them ('analysts').",
+        "d": "A passive verb such as 'widely seen' is an unnamed source a reader can check.",
+    },
+    answer=lambda art: "a" if _meets_rule(art) else "b",
+    feedback=_ap_feedback,
+    needs=("unnamed-sources",),
+    hints=[
+        "Use your answers above: is there a source with a reason and a description?",
+        "A passive verb is no source at all: there is no one behind it.",
+    ],
+)
+
+
+COURSE_OPINION = (
+    "Every unnamed source of this article gives a reading, not information: 'the Kremlin is "
+    "unlikely to accept', 'remains emboldened', 'still believes time favors its position', "
+    "'continues talks in part to preserve working relations', and a passive 'widely "
+    "interpreted'. None of them is a fact that an insider could know and a reader could check "
+    "later; they are opinions about what Moscow thinks, and the AP rule keeps anonymity for "
+    "information. No sentence says why the analysts are not named, and 'analysts' alone says "
+    "nothing about them. The capstone article's council staff member is the contrast: the "
+    "text says why (the sale has not been announced), says where the source works, and the "
+    "source gives information (two developers have asked about the building), which a reader "
+    "can check once the sale is public."
+)
+
+
+Reflection(
+    "sources.anonymous-opinion",
+    "The AP keeps unnamed sources for information, not opinion. Read what each unnamed source "
+    "of this article vouches for: is it information (a fact an insider could know) or an "
+    "opinion or reading? Compare with the capstone article's council staff member.",
+    model_answer=COURSE_OPINION,  # which claims are opinions is a reading call, written by hand
+    min_words=30,
+    ideas={
+        "information or opinion": ["opinion", "information", "fact", "reading", "view"],
+        "whether a reason is given": ["reason", "why", "asked not", "anonymity"],
+        "how precisely they are described": ["describ", "precise", "vague", "bare", "close to"],
+    },
+    needs=("course-article",),  # compares the course article with the capstone article
+    hints=[
+        "Take each unnamed claim: could someone know it as a fact, or is it what someone thinks?",
+        "The council staff member asked not to be named because the sale has not been "
+        "announced: what does that give the reader that 'analysts say' does not?",
     ],
 )

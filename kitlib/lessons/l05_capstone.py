@@ -232,8 +232,9 @@ SecondChoice(
         "b": "This is what is demanded, and of whom (the council): the demand itself.",
         "c": "This says how the branch would be run: a detail of the demand, not a condition "
         "for it.",
-        "d": "'Provided that' sets the condition: the volunteers offer their work only if City "
-        "Hall keeps paying. A demand with a condition is an offer as much as a demand.",
+        "d": "'Provided that' sets the condition: the volunteers would run the branch only if "
+        "City Hall keeps paying. The condition does not change the kind of the term: it is "
+        "still a demand, one that holds only on a condition.",
     },
     hints=[
         "The `condition` column of `art2.demands` is filled only where the text sets a condition.",

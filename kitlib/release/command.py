@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kitlib.errors import ReleaseInterrupted
 from kitlib.release.context import ReleaseContext
 from kitlib.release.files import (
     edited_since_release,
@@ -16,7 +17,7 @@ from kitlib.release.files import (
     write_atomic,
     write_manifest,
 )
-from kitlib.release.workers import fork_context, kernel_env
+from kitlib.release.workers import kernel_env, worker_pool
 
 MASTER_PATTERN = "[0-9][0-9]-*.ipynb"  # notebooks/NN-topic.ipynb
 OUTPUT_DIRS = ("student", "answer-key")
@@ -58,12 +59,17 @@ def release(
     workers: int = 2,
     progress: bool | None = None,
     timeout: int = 300,
+    solutions: str = "after-attempt",
 ) -> ReleaseReport:
     """Write student notebooks and answer keys for every master; see ``docs/instructor-guide.md``.
 
     ``article`` is an article folder (``article.txt`` + ``annotation.yaml``); None releases
     for the course article. Files edited since the last release are kept unless ``force``.
     Never raises for a failing master: the report lists it and the other files are written.
+    Ctrl-C raises ``ReleaseInterrupted`` (a KeyboardInterrupt) once the workers and their
+    kernels are stopped; the files already placed are whole. ``solutions`` is when
+    ``kitlib.solution`` shows the model answer in the student folder: ``after-attempt``
+    (self-paced), ``off`` (graded work) or ``open``.
     """
     from kitlib.release.leaks import check_release
 
@@ -84,16 +90,28 @@ def release(
     report.left_out = left_out_exercises(masters, source)
     recorded = read_manifest(out_dir)
     manifest = dict(recorded)
+    released: list[str] = []
+    failed: list[str] = []
+    outcomes = iter(())
     try:
         # The article first: the answer keys execute against this copy.
         for rel, data in article_files(source, article_path).items():
             _place(out_dir, rel, data, recorded, manifest, force, report)
-        for outcome in _build_all(masters, contexts, workers, progress):
+        rel, data = settings_file(solutions)
+        _place(out_dir, rel, data, recorded, manifest, force, report)
+        outcomes = _build_all(masters, contexts, workers, progress)
+        for outcome in outcomes:
             if outcome.error:
                 report.failures.append(outcome.error)
+                failed.append(outcome.name)
                 continue
             for rel, data in sorted(outcome.files.items()):
                 _place(out_dir, rel, data, recorded, manifest, force, report)
+            released.append(outcome.name)
+    except KeyboardInterrupt:
+        _close(outcomes)  # stops the workers and their kernels before anything is said
+        left = [m.name for m in masters if m.name not in released + failed]
+        raise ReleaseInterrupted(out_dir, released, left, failed) from None
     finally:
         # Also when interrupted: files already replaced must not look "edited" next time.
         write_manifest(out_dir, manifest)
@@ -144,6 +162,17 @@ def article_files(source, article_path) -> dict[str, bytes]:
     }
 
 
+def settings_file(solutions: str) -> tuple[str, bytes]:
+    """student/kitlib-settings.json: read by the student kernels (kitlib.checking)."""
+    from kitlib.checking import SETTINGS_FILE, SOLUTION_SETTINGS
+
+    if solutions not in set(SOLUTION_SETTINGS.values()):
+        choices = ", ".join(sorted(set(SOLUTION_SETTINGS.values())))
+        raise ValueError(f"solutions must be one of {choices}, not {solutions!r}")
+    data = json.dumps({"solutions": solutions}, indent=1) + "\n"
+    return f"student/{SETTINGS_FILE}", data.encode("utf-8")
+
+
 def _count_seed_only(master: Path) -> int:
     from kitlib.release.seed_only import is_seed_only
 
@@ -182,6 +211,12 @@ def _context(
     )
 
 
+def _close(outcomes) -> None:
+    close = getattr(outcomes, "close", None)  # a generator; tests may pass a plain iterator
+    if close is not None:
+        close()
+
+
 def _build_all(masters, contexts, workers: int, progress):
     # Import the slow libraries once, before forking, so the workers inherit them.
     import nbclient  # noqa: F401
@@ -194,7 +229,7 @@ def _build_all(masters, contexts, workers: int, progress):
     # (its stored outputs) tracks how long it runs closely enough.
     jobs = sorted(zip(masters, contexts, strict=True), key=lambda job: -job[0].stat().st_size)
     size = max(1, min(workers, len(jobs)))
-    with ProcessPoolExecutor(max_workers=size, mp_context=fork_context()) as pool:
+    with worker_pool(size) as pool:
         futures = [pool.submit(_build_one, master, ctx) for master, ctx in jobs]
         bar = tqdm(total=len(jobs), unit="notebook", disable=_no_bar(progress), file=sys.stderr)
         with bar:

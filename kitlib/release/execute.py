@@ -44,13 +44,51 @@ def _advice(notebook: str, ctx) -> str:
     )
 
 
+class KernelStartError(RuntimeError):
+    """The Jupyter kernel did not start (twice): the machine or the environment, not the master."""
+
+    def __init__(self, notebook: str, error: str, waited: int):
+        self.notebook, self.error = notebook, error
+        super().__init__(
+            f"{notebook}.ipynb: the Jupyter kernel failed to start, twice (the second time "
+            f"after waiting {waited} s): {error}\n  No cell of the notebook ran, so this is "
+            "not a problem of the master but of the environment or the machine's load: check "
+            "that `python -m ipykernel_launcher --version` works in this environment, close "
+            "what is using the CPU (or pass --workers 1), then release again."
+        )
+
+
+STARTUP_TIMEOUT = 60  # seconds; nbclient's default, for the first attempt
+RETRY_STARTUP_TIMEOUT = 180  # a loaded 2-core machine can take over a minute (issue 11)
+
+
 def execute(nb, ctx):
+    """Run every cell; a kernel that fails before any cell ran is started once more."""
+    try:
+        return _execute_once(nb, ctx, STARTUP_TIMEOUT)
+    except _KernelDidNotStart:
+        pass
+    try:
+        return _execute_once(nb, ctx, RETRY_STARTUP_TIMEOUT)
+    except _KernelDidNotStart as failed:
+        raise KernelStartError(ctx.notebook_name, failed.error, RETRY_STARTUP_TIMEOUT) from None
+
+
+class _KernelDidNotStart(Exception):
+    def __init__(self, error: str):
+        self.error = error
+
+
+def _execute_once(nb, ctx, startup_timeout: int):
     from nbclient import NotebookClient
+
+    from kitlib.release.workers import off_main_thread, tracked
 
     started: list = []  # the cell being run, for the error message
     client = NotebookClient(
         nb,
         timeout=ctx.timeout,
+        startup_timeout=startup_timeout,
         kernel_name="python3",
         resources={"metadata": {"path": ctx.execution_dir}},
         record_timing=False,  # timestamps would make every release differ
@@ -60,9 +98,12 @@ def execute(nb, ctx):
     try:
         # The kernel's own stderr only says it uses TCP on localhost; cell errors come via
         # the messaging channel, so nothing the instructor needs is lost.
-        client.execute(env=_kernel_env(ctx), stderr=subprocess.DEVNULL)
+        with tracked(client):
+            off_main_thread(lambda: client.execute(env=_kernel_env(ctx), stderr=subprocess.DEVNULL))
     except Exception as err:  # CellExecutionError, CellTimeoutError, DeadKernelError
-        cell = started[-1] if started else {"id": "", "source": ""}
+        if not any(_runs_code(cell) for cell in started):  # the kernel itself failed
+            raise _KernelDidNotStart(_describe(err)) from None
+        cell = started[-1]
         raise MasterExecutionError(
             ctx.notebook_name,
             master_index(cell.get("id", "")),
@@ -72,6 +113,10 @@ def execute(nb, ctx):
             ctx=ctx,
         ) from None
     return nb
+
+
+def _runs_code(cell) -> bool:
+    return cell.get("cell_type") == "code" and bool(cell.get("source", "").strip())
 
 
 def _exercise_of(cell, nb) -> str | None:
@@ -84,6 +129,9 @@ def _kernel_env(ctx) -> dict[str, str]:
     env = dict(os.environ)
     # The release decides the article through the notebook itself, never the caller's shell.
     env.pop("KITLIB_ARTICLE", None)
+    # A master run is not a learner: no progress file beside the masters, and outputs that
+    # never depend on one.
+    env["KITLIB_PROGRESS"] = "off"
     env.update(ctx.kernel_env)
     return env
 

@@ -7,9 +7,11 @@ someone, and a release keeps it unless forced.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import signal
 import tempfile
 from pathlib import Path
 
@@ -23,6 +25,11 @@ def sha256(data: bytes) -> str:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder and ``os.replace``: all or nothing."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    with _termination_deferred():
+        _write_via_temporary(path, data)
+
+
+def _write_via_temporary(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -34,6 +41,20 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def _termination_deferred():
+    # A worker told to stop (SIGTERM) exits at once, without cleanup: it must not do so
+    # between creating the temporary file and renaming it, which would leave the temporary.
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 
 
 def _file_mode() -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import as_completed
 from pathlib import Path
 
 from kitlib.release.clear_outputs import clear_outputs
@@ -21,7 +21,7 @@ from kitlib.release.stabilize_outputs import stabilize_outputs
 from kitlib.release.stable_ids import assign_stable_ids
 from kitlib.release.strip_widget_state import strip_widget_state
 from kitlib.release.tidy_metadata import tidy_metadata
-from kitlib.release.workers import fork_context, kernel_env
+from kitlib.release.workers import kernel_env, worker_pool
 
 MASTER_STEPS = [
     assign_stable_ids,
@@ -94,8 +94,21 @@ def main(argv: list[str] | None = None, article=None, out_dir=None) -> int:
     import nbformat  # noqa: F401
 
     run = functools.partial(execute_master, article=article, out_dir=out_dir)
-    with ProcessPoolExecutor(max_workers=min(2, len(paths)), mp_context=fork_context()) as pool:
-        errors = list(pool.map(run, paths))
+    done: dict[Path, str | None] = {}
+    try:
+        with worker_pool(min(2, len(paths))) as pool:
+            futures = {pool.submit(run, path): path for path in paths}
+            for future in as_completed(futures):
+                done[futures[future]] = future.result()
+    except KeyboardInterrupt:
+        finished = ", ".join(p.name for p in paths if p in done) or "none"
+        message = (
+            f"kitlib execute: interrupted: finished {finished}; the other notebooks were not "
+            "changed (each file is written whole or not at all)."
+        )
+        print(message, file=sys.stderr)
+        return 130
+    errors = [done[path] for path in paths]
     for path, error in zip(paths, errors, strict=True):
         if error:
             print(f"FAILED {error}", file=sys.stderr)

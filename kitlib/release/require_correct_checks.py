@@ -1,5 +1,8 @@
 """Step (answer key): every exercise's own check must say "Correct" with the solution in place.
 
+A reflection is never graded: its model answer must come back "recorded" (a real attempt),
+which is the most a reflection can say.
+
 A solution cell ends with ``kitlib.check(ID, answer)``. In the executed answer key its feedback
 box carries its status as a class (``kitlib-correct``, ``kitlib-incorrect``, ...). Anything
 but correct means the solution or the exercise's reference answer is wrong for this article,
@@ -14,6 +17,7 @@ from kitlib.release.regions import is_solution_cell
 from kitlib.release.stable_ids import master_index
 
 STATUS = re.compile(r"kitlib-feedback kitlib-([a-z_]+)")
+PASSING = {"correct", "recorded"}
 
 
 class AnswerKeyCheckError(AssertionError):
@@ -29,7 +33,7 @@ def require_correct_checks(nb, ctx):
             html = output.get("data", {}).get("text/html", "")
             html = "".join(html) if isinstance(html, list) else html
             for status in STATUS.findall(html):
-                if status != "correct":
+                if status not in PASSING:
                     text = output.get("data", {}).get("text/plain", "")
                     problems.append(f"cell {master_index(cell.get('id', ''))}: {''.join(text)}")
     if problems:
