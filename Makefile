@@ -69,5 +69,34 @@ golden: $(STAMP)  ## after changing a release step or lesson 00: rewrite tests/g
 release: $(STAMP)  ## student notebooks and answer keys into release/
 	$(BIN)/kitlib release
 
+# Mutation testing (slow: about 20 minutes on 2 cores; not in CI). mutmut (configured in
+# pyproject.toml [tool.mutmut]) changes the answer readers, the article validation and the
+# release steps one small edit at a time and runs the fast unit tests against each change; the
+# summary gives, per module and per target, the share of changes a test caught (85% at least).
+# MUTATION_JOBS=1 on a busy machine; `.venv/bin/mutmut show NAME` shows one surviving change.
+MUTATION_JOBS ?= 2
+MUTATION_MIN  ?= 85
+.PHONY: mutation
+mutation: $(STAMP)  ## mutation testing of readers, validation and release steps (slow)
+	@$(BIN)/python -c 'import mutmut' 2>/dev/null || $(BIN)/python -m pip install "mutmut>=3.8,<4"
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children $(MUTATION_JOBS)
+	@$(BIN)/mutmut results --all true | awk -F': ' -v min=$(MUTATION_MIN) ' \
+	  { name = $$1; sub(/^ +/, "", name); status = $$2; module = name; \
+	    sub(/\.x(_|ǁ).*/, "", module); \
+	    target = module ~ /compare$$/ ? "answer readers" : \
+	      (module ~ /^kitlib\.release\./ ? "release steps" : "article validation"); \
+	    caught = (status == "killed" || status == "timeout"); \
+	    total[target]++; killed[target] += caught; mtotal[module]++; mkilled[module] += caught; \
+	    if (!caught) survivors = survivors "\n  " name " (" status ")" } \
+	  END { printf "%-40s %6s %6s %6s %7s\n", "module", "total", "killed", "left", "score"; \
+	    for (m in mtotal) printf "%-40s %6d %6d %6d %6.1f%%\n", m, mtotal[m], mkilled[m], \
+	      mtotal[m] - mkilled[m], 100 * mkilled[m] / mtotal[m] | "sort"; \
+	    close("sort"); print ""; status = 0; \
+	    for (t in total) { score = 100 * killed[t] / total[t]; \
+	      printf "%-40s %6d %6d %6d %6.1f%%%s\n", t, total[t], killed[t], total[t] - killed[t], \
+	        score, score < min ? "  UNDER " min "%" : ""; if (score < min) status = 1 } \
+	    print "\nsurviving mutants (see: .venv/bin/mutmut show NAME):" survivors; exit status }'
+
 clean:
 	rm -rf $(VENV) release artifacts .pytest_cache

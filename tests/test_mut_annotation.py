@@ -197,8 +197,7 @@ def test_sides_reserved_duplicate_unknown_and_double_membership():
     raw["documents"][0].update(drafted_by=[], presented_by=None)
     raw["claims"][0]["source_type"], raw["claims"][0]["source"] = "unattributed", None
     assert problems(raw) == [
-        "sides[0] (id 'alpha').members[0]: unknown actor id 'alpha'; "
-        "expected one of: none defined"
+        "sides[0] (id 'alpha').members[0]: unknown actor id 'alpha'; expected one of: none defined"
     ]
 
 
@@ -321,7 +320,7 @@ def test_touching_spans_are_in_order():
 def test_a_sentence_outside_every_paragraph_and_a_span_in_no_sentence():
     raw = base()
     gap = TEXT.index("\n\n")
-    raw["sentences"][2] = {"id": "s03", "start": gap, "end": gap + 7, "text": TEXT[gap:gap + 7]}
+    raw["sentences"][2] = {"id": "s03", "start": gap, "end": gap + 7, "text": TEXT[gap : gap + 7]}
     # "Gamma" starts inside the odd sentence, "said no" inside s02: both are fine.
     raw["claims"][0].update(span("said no"))
     found = problems(raw)
@@ -572,3 +571,154 @@ def test_every_problem_is_reported_at_once(tmp_path):
     err = error_of(article.load_article, write(tmp_path / "many", raw))
     assert len(err.problems) == 3
     assert str(err).startswith(f"{tmp_path / 'many' / 'annotation.yaml'}: 3 problems")
+
+
+# --- article.py: the tables built from a valid annotation, and which article is in use ------
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    raw = base()
+    raw["metadata"] = {"title": "T", "outlet": "O", "author": "A", "date": "D", "dateline": "L"}
+    return article.load_article(write(tmp_path / "tiny", raw))
+
+
+def test_the_tables_hold_every_field_of_the_annotation(tiny):
+    assert (tiny.title, tiny.outlet, tiny.author, tiny.date, tiny.dateline) == tuple("TOADL")
+    assert tiny.name == "tiny" and tiny.text == TEXT and tiny.path.name == "tiny"
+    for name, columns in article.COLUMNS.items():
+        assert list(getattr(tiny, name).columns) == list(columns), name
+    assert tiny.sentences.paragraph_id.tolist() == ["p01", "p01", "p02"]
+    assert tiny.paragraphs.role.tolist() == ["body", "body"]
+    q = tiny.quotes.iloc[0]
+    cue = span("said")
+    assert (q.speaker_id, q.kind, q.cue, q.cue_start, q.cue_end) == (
+        "alpha", "indirect", "said", cue["start"], cue["end"]
+    )  # fmt: skip
+    assert (q.channel, q.day, q.sentence_id, q.note) == (None, "Friday", "s01", None)
+    assert tiny.quotes.cue_start.dtype == "int64" and tiny.paragraphs.start.dtype == "int64"
+    d = tiny.demands.iloc[0]
+    assert (d.party_id, d.addressee_id, d.document_id, d.places, d.condition) == (
+        "gamma", "beta", "plan", ["Kyiv"], "on Friday"
+    )  # fmt: skip
+    assert d.sentence_id == "s03" and d.kind == "demand"
+    doc = tiny.documents.iloc[0]
+    assert (doc.drafted_by, doc.presented_by, doc.sentence_id) == (["gamma"], "alpha", "s03")
+    m = tiny.mentions.iloc[0]
+    assert (m.actor_id, m.text, m.sentence_id, m.form, m.start, m.end) == (
+        "alpha", "Alpha", "s01", "name", 0, 5
+    )  # fmt: skip
+    c = tiny.claims.iloc[0]
+    assert (c.source_id, c.source_type, c.sentence_id, c.text) == ("beta", "named", "s02", "no")
+    f = tiny.figures.iloc[0]
+    assert (f.claim_id, f.sentence_id, f.text) == ("c01", "s03", "Gamma")
+    a_row = tiny.actors.set_index("actor_id").loc["beta"]
+    assert (a_row["name"], a_row.kind, a_row.affiliation, a_row.role) == (
+        "Beta",
+        "group",
+        "alpha",
+        None,
+    )
+
+
+def test_declared_sides_give_each_actor_its_side(tmp_path):
+    raw = base()
+    raw["sides"] = [{"id": "east", "name": "East", "members": ["alpha"], "note": "n"}]
+    art = article.load_article(write(tmp_path / "sided", raw))
+    assert art.sides.side_id.tolist()[0] == "east"
+    assert art.actors.set_index("actor_id").side.to_dict() == {
+        "alpha": "east", "beta": "east", "gamma": "other"
+    }  # fmt: skip
+    assert article._sides(msgspec.convert(raw, a.Annotation)) == [
+        {"side_id": "east", "name": "East", "members": ["alpha"], "note": "n"}
+    ]
+
+
+def test_article_methods(tiny):
+    assert repr(tiny) == (
+        f"<Article 'tiny': {len(TEXT)} characters; 2 paragraphs, 3 sentences, 3 actors, "
+        "1 mentions, 1 documents, 1 quotes, 1 demands, 1 claims, 1 figures, "
+        f"{len(tiny.sides)} sides>"
+    )
+    assert tiny.span(0, 5) == "Alpha"
+    assert tiny.sentence_at(0) == "s01" and tiny.sentence_at(28) == "s01"
+    assert tiny.sentence_at(29) is None and tiny.sentence_at(30) == "s02"
+    assert tiny.actor(" ALPHA ")["actor_id"] == "alpha"
+    assert tiny.actor("Gamma").actor_id == "gamma"
+    assert tiny.actor("amm").actor_id == "gamma"  # part of a name
+    with pytest.raises(
+        KeyError, match=r"no actor matches 'zeta'; actor ids are: alpha, beta, gamma"
+    ):
+        tiny.actor("zeta")
+    with pytest.raises(KeyError, match=r"'a' matches several actors \(alpha, beta, gamma\)"):
+        tiny.actor("a")
+
+
+def test_given_turns_missing_values_into_none():
+    import numpy as np
+
+    assert article.given(None) is None and article.given(float("nan")) is None
+    assert article.given(0) == 0 and article.given("x") == "x"
+    arr = np.array([1, 2])
+    assert article.given(arr) is arr
+
+
+def test_article_dir_accepts_a_folder_a_file_or_a_seed_name(tmp_path, monkeypatch):
+    folder = write(tmp_path / "tiny", base())
+    assert article.article_dir(folder) == folder
+    assert article.article_dir(folder / "annotation.yaml") == folder
+    assert article.article_dir("ukraine-peace-plan") == article.seeds_dir() / "ukraine-peace-plan"
+    assert "ukraine-peace-plan" in article.seed_names()
+    monkeypatch.setenv(article.ENV_VAR, str(folder))
+    monkeypatch.setattr(article, "_chosen", None)
+    assert article.article_dir() == folder
+    assert article.chosen_source() == str(folder)
+    monkeypatch.setenv(article.ENV_VAR, "")
+    assert article.chosen_source() == "ukraine-peace-plan"
+    with pytest.raises(article.ArticleNotFoundError) as info:
+        article.article_dir(tmp_path / "nowhere")
+    assert str(info.value).startswith(
+        f"no annotated article at {str(tmp_path / 'nowhere')!r}: expected a folder holding "
+        "annotation.yaml and the article text, or one of the shipped articles: "
+    )
+    assert "use_article" not in str(info.value)
+
+
+def test_use_article_chooses_and_a_missing_choice_says_where_it_was_asked(tmp_path, monkeypatch):
+    monkeypatch.setattr(article, "_chosen", None)
+    folder = write(tmp_path / "tiny", base())
+    try:
+        assert article.use_article(folder).name == "tiny"
+        assert article.chosen_source() == folder
+        assert article.current_article().name == "tiny"
+        assert article.load_article().name == "tiny"
+        loaded = article.load_article(folder)
+        assert article.use_article(loaded) is loaded
+        assert article.current_article() is loaded and article.as_article() is loaded
+        assert article.chosen_source() == folder
+        assert article.load_article() is not loaded  # a fresh copy
+        assert article.current_article(loaded) is loaded
+        monkeypatch.setattr(article, "_chosen", "gone-away")
+        with pytest.raises(article.ArticleNotFoundError) as info:
+            article.article_dir("gone-away")
+        assert str(info.value).endswith(
+            ". This notebook asked for it with kitlib.use_article('gone-away'): keep the article "
+            "folder that came with the lessons next to the notebook, or ask your teacher"
+        )
+        with pytest.raises(article.ArticleNotFoundError):
+            article.use_article(tmp_path / "nowhere")
+    finally:
+        article.use_article()
+    assert article._chosen is None
+
+
+def test_the_shared_article_follows_an_edit(tmp_path):
+    folder = write(tmp_path / "tiny", base())
+    first = article.current_article(folder)
+    assert article.current_article(str(folder)) is first
+    raw = base()
+    raw["actors"][2]["name"] = "Gamma Two"
+    (folder / "annotation.yaml").write_text(yaml.safe_dump(raw) + "\n# edited\n", "utf-8")
+    assert article.current_article(folder).actors.name.tolist()[2] == "Gamma Two"
+    state = article._folder_state(folder)
+    assert [name for name, _, _ in state] == ["annotation.yaml", "article.txt"]

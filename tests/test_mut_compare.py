@@ -389,7 +389,9 @@ def test_read_frame_explains_wrong_shapes():
     missing = c.read_frame(pd.DataFrame({"a": [1]}), ["a", "b"])
     assert missing.message == "The table needs the 1 column 'b'; its columns are 'a'."
     empty = c.read_frame(pd.DataFrame(columns=["p", "q"]), ["a", "b"])
-    assert empty.message == "The table needs the 2 columns 'a' and 'b'; its columns are 'p' and 'q'."
+    assert (
+        empty.message == "The table needs the 2 columns 'a' and 'b'; its columns are 'p' and 'q'."
+    )
     none = c.read_frame(pd.DataFrame(), ["a"])
     assert none.message == "The table needs the 1 column 'a'; its columns are none."
     # A mapping with a list inside is not a hand-typed table of two columns.
@@ -540,7 +542,10 @@ def test_resolver_exact_typo_unknown_and_bad_id():
     r = make_resolver()
     assert r.resolve(" 'P01' ") == ("p01", None)
     assert r.resolve("Peskov.") == ("peskov", None)
-    assert r.resolve("Peskv") == (None, "'Peskv' is not in the article: did you mean 'Dmitry Peskov'?")
+    assert r.resolve("Peskv") == (
+        None,
+        "'Peskv' is not in the article: did you mean 'Dmitry Peskov'?",
+    )
     assert r.resolve("p71") == (
         None,
         "'p71' is not an id of the actors in the article; the ids run from 'p01' to 'p02'.",
@@ -556,7 +561,10 @@ def test_resolver_exact_typo_unknown_and_bad_id():
 def test_resolver_typo_cutoff_and_display_fallback():
     r = c.Resolver({"abcdefgh": "x"}, {}, "things")
     # 7 of 8 letters in common: ratio 0.93 is close; half of them is not.
-    assert r.resolve("abcdefgx") == (None, "'abcdefgx' is not in the article: did you mean 'abcdefgh'?")
+    assert r.resolve("abcdefgx") == (
+        None,
+        "'abcdefgx' is not in the article: did you mean 'abcdefgh'?",
+    )
     assert r.resolve("abcdwxyz")[1] == "'abcdwxyz' is not one of the things in the article."
     r2 = c.Resolver({"abcd": "x"}, {}, "things")
     assert "did you mean" in r2.resolve("abce")[1]  # ratio exactly 0.75 counts
@@ -585,9 +593,7 @@ def test_article_terms_are_names_numbers_and_unusual_cues(art):
     for name in art.actors.name:
         last = c._tokens(name)[-1].casefold()
         if last[:1].isalpha() and len(last) >= 3 and last not in c.COMMON:
-            lower_words = {
-                t for s in art.sentences.text for t in c._tokens(s) if t.islower()
-            }
+            lower_words = {t for s in art.sentences.text for t in c._tokens(s) if t.islower()}
             if last not in lower_words:
                 assert last in terms, name
     cues = {q.casefold() for q in art.quotes.cue} - c.PLAIN_CUES
@@ -622,3 +628,10 @@ def test_names_in_needs_a_proper_name_of_four_letters(art):
 @pytest.mark.parametrize("value", [math.nan, None])
 def test_missing_values_are_no_items(value):
     assert c.read_items([value, "a"]) == ["a"]
+
+
+def test_pairs_from_a_table_whose_key_is_its_index():
+    frame = pd.DataFrame(
+        {"label": ["a", "b"], "n": [1, 2]}, index=pd.Index(["s1", "s2"], name="sentence")
+    )
+    assert c.read_pairs(frame, columns=("sentence", "label")) == [("s1", "a"), ("s2", "b")]

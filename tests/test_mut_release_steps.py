@@ -123,7 +123,9 @@ def test_text_stub_is_nbgraders():
 def test_clear_solutions_replaces_regions_in_code_and_markdown():
     from kitlib.release.clear_solutions import clear_solutions
 
-    code = solution_cell("x = 1\nif x:\n    # BEGIN SOLUTION\n    answer = 2\n    # END SOLUTION\ny")
+    code = solution_cell(
+        "x = 1\nif x:\n    # BEGIN SOLUTION\n    answer = 2\n    # END SOLUTION\ny"
+    )
     text = solution_cell("Say:\n<!-- BEGIN SOLUTION -->\nIt is.\n<!-- END SOLUTION -->", "markdown")
     whole = solution_cell("answer = 5\nprint(answer)")
     whole_text = solution_cell("The answer.", "markdown")
@@ -211,11 +213,13 @@ def test_reasons_left_out_skip_notes_and_keep_unknown_exercises():
     from kitlib.release.exercise_cells import reasons_left_out
 
     art = kitlib.load_article(NO_BYLINE)
+    note = {"tags": ["instructor-note"]}
+    byline_and_nonsense = {"tags": ["needs:byline", "needs:nonsense"]}
     cells = [
         new_markdown_cell("**Exercise 1** (id `article.byline`, 1 point)"),
-        new_markdown_cell("**Exercise 1** (id `article.byline`)", metadata={"tags": ["instructor-note"]}),
+        new_markdown_cell("**Exercise 1** (id `article.byline`)", metadata=note),
         new_markdown_cell("**Exercise 2** (id `no.such-exercise`)"),
-        new_markdown_cell("About the byline", metadata={"tags": ["needs:byline", "needs:nonsense"]}),
+        new_markdown_cell("About the byline", metadata=byline_and_nonsense),
         new_markdown_cell("Nothing needed", metadata={"tags": ["needs:nonsense"]}),
     ]  # fmt: skip
     reasons = reasons_left_out(cells, art)
@@ -236,7 +240,10 @@ def test_seed_only_cells_stay_for_the_course_article():
     assert is_seed_only(lesson().cells[0]) and not is_seed_only(lesson().cells[1])
     assert not is_seed_only({})
     assert len(drop_seed_only(lesson(), SEED).cells) == 2
-    assert flag_seed_only(lesson(), SEED).cells == lesson().cells
+    unchanged = flag_seed_only(lesson(), SEED).cells
+    assert [(c.cell_type, c.source, c.metadata) for c in unchanged] == [
+        ("markdown", "a", {"tags": ["seed-only"]}), ("code", "b", {})
+    ]  # fmt: skip
     assert [c.source for c in drop_seed_only(lesson(), OTHER).cells] == ["b"]
 
 
@@ -300,8 +307,9 @@ def test_renumber_exercises_counts_markdown_statements_only():
 def test_exercises_stated_skip_notes_and_code():
     from kitlib.release.lesson_time import exercises_stated
 
+    two = "**Exercise 2** (id `c`)"
     cells = [
-        {"cell_type": "markdown", "source": ["**Exercise 1** (id `a.b`) ", "**Exercise 2** (id `c`)"]},
+        {"cell_type": "markdown", "source": ["**Exercise 1** (id `a.b`) ", two]},
         {"cell_type": "code", "source": "**Exercise 3** (id `d`)"},
         {"cell_type": "markdown", "source": "**Exercise 4** (id `e`)",
          "metadata": {"tags": ["instructor-note"]}},
@@ -395,7 +403,9 @@ def test_the_banner_names_the_notebook_and_the_article():
 def test_point_to_article_places_the_line_after_the_import():
     from kitlib.release.point_to_article import point_to_article
 
-    line = 'kitlib.use_article("articles/festival-noise-dispute")  # set by `kitlib release --article`'
+    line = (
+        'kitlib.use_article("articles/festival-noise-dispute")  # set by `kitlib release --article`'
+    )
     nb = nb_of(new_markdown_cell("import kitlib"), new_code_cell("x = 1\nimport kitlib\nart = 2"))
     assert point_to_article(nb, OTHER).cells[1].source == f"x = 1\nimport kitlib\n{line}\nart = 2"
     bare = nb_of(new_code_cell("art = kitlib.load_article()"))
@@ -448,8 +458,11 @@ def test_tidy_metadata_keeps_widgets_and_strips_every_editor_key():
     from kitlib.release.tidy_metadata import KERNELSPEC, tidy_metadata
 
     keys = ("collapsed", "scrolled", "jupyter", "ExecuteTime", "execution", "vscode")
-    cell = new_code_cell("x", metadata={key: 1 for key in keys} | {"tags": ["a"]})
-    nb = nb_of(cell, widgets={"w": 1}, language_info={"version": "3.11"}, authors=["me"])
+    cell = new_code_cell("x", metadata={"tags": ["a"]})
+    nb = nb_of(
+        cell, widgets={"w": 1}, language_info={"name": "python", "version": "3.11"}, authors=["me"]
+    )
+    cell.metadata.update({key: 1 for key in keys})  # as editors write them, unvalidated
     out = tidy_metadata(nb, SEED)
     assert out.metadata == {
         "kernelspec": KERNELSPEC, "language_info": {"name": "python"}, "widgets": {"w": 1}
@@ -472,7 +485,7 @@ def test_stabilize_outputs_joins_streams_and_renumbers_everywhere():
 
     uuid = "0123abcd-0123-4567-89ab-0123456789ab"
     other_uuid = "ffffffff-0123-4567-89ab-0123456789ab"
-    cell = new_code_cell("x", metadata={"execution": {"t": 1}, "tags": ["k"]})
+    cell = new_code_cell("x", metadata={"execution": {"iopub.status.idle": "t"}, "tags": ["k"]})
     cell.outputs = [
         new_output("stream", name="stdout", text="a:"),
         new_output("stream", name="stdout", text=[" b", "\n"]),
@@ -514,3 +527,24 @@ def test_stabilize_outputs_keeps_short_hex_and_leaves_an_output_without_text():
     out = stabilize_outputs(nb_of(cell), SEED).cells[0].outputs
     assert out[0]["data"]["text/plain"] == "0x12345 T_abc 0x000000000000 xT_abcde"
     assert out[1]["data"] == {}
+
+
+def test_clear_hidden_tests_strips_only_trailing_newlines():
+    from kitlib.release.clear_hidden_tests import clear_hidden_tests
+
+    hidden = "### BEGIN HIDDEN TESTS\nassert b\n### END HIDDEN TESTS"
+    nb = nb_of(new_code_cell(f"assert X\n{hidden}\n"), new_code_cell(f"x = 1  \n{hidden}"))
+    assert [c.source for c in clear_hidden_tests(nb, SEED).cells] == ["assert X", "x = 1  "]
+
+
+def test_stabilize_outputs_skips_text_cells_and_a_code_cell_without_outputs():
+    from kitlib.release.stabilize_outputs import stabilize_outputs
+
+    bare = new_code_cell("x")
+    cell = new_code_cell("y")
+    cell.outputs = [new_output("stream", name="stdout", text="0x7f00aabbccdd")]
+    nb = nb_of(new_markdown_cell("m"), bare, cell)
+    del bare["outputs"]  # as a hand-edited file may have it
+    out = stabilize_outputs(nb, SEED)
+    assert out.cells[1].outputs == []
+    assert out.cells[2].outputs[0]["text"] == "0x000000000000"

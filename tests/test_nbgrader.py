@@ -1,8 +1,11 @@
 """A class with nbgrader: generate an assignment from a master, autograde a submission.
 
-The master's graded test cells hold ``assert kitlib.check(ID, answer).correct`` between hidden
-test markers, so nbgrader scores exactly the exercises a student got right. Needs the
-``nbgrader`` extra; skipped without it.
+The master's graded test cells hold ``kitlib.points(ID, answer, out_of=P)`` (a number nbgrader
+scores as partial credit; ``tests/test_partial_credit.py`` tests the partial scores) or, in the
+fixture, ``assert kitlib.check(ID, answer).correct``, between hidden test markers. A right
+answer scores every point and an answer that is not in the text ("no idea") none, so nbgrader
+scores exactly the exercises a student got right. Needs the ``nbgrader`` extra; skipped
+without it.
 """
 
 from __future__ import annotations

@@ -113,6 +113,66 @@ def _first_quote(art, actor_id: str) -> str:
     return f"'{row.cue}' in paragraph {_paragraph_of(art, row.sentence_id)}"
 
 
+# --- reading hints: the first rung of each ladder sends the student to the text ------------
+
+
+def _people_hint(art) -> str:
+    writer = " The line that names the writer counts too." if writers(art) else ""
+    return (
+        "Read the text for the people in it: human beings, named or described by what they do "
+        "('a spokesman', 'the chair'). A government, a country, an organisation, an unnamed "
+        f"group and a place standing for a government are not people.{writer}"
+    )
+
+
+def _metonym_hint(art) -> str:
+    rows = art.mentions[art.mentions.form == "metonym"].sort_values("start")
+    places = list(dict.fromkeys(_paragraph_of(art, s) for s in rows.sentence_id))
+    where = f" (in this text: paragraph{'s' if len(places) > 1 else ''} {listing(places, 12)})"
+    return (
+        "Re-read the sentences where a place or a building seems to act: it says, believes, "
+        f"decides or faces something{where if places else ''}. A place cannot act: ask which "
+        "people act from there."
+    )
+
+
+MOST_MENTIONED_HINT = (
+    "Pick the actors the story is most about and go through the text for each one: count "
+    "its name, every 'he', 'she', 'it' or 'its' that points to it, every description "
+    "('the spokesman') and every place or building that stands for it. A country and its "
+    "government are two actors."
+)
+
+
+MENTIONED_ONCE_HINT = (
+    "Read the text for the actors that turn up in one sentence and never come back, not "
+    "by name, nor as 'he', 'she' or 'it', nor as a description: they are often brought in "
+    "with a few words after the name and then dropped."
+)
+
+
+def _cues_in_text(art) -> str:
+    cues = list(dict.fromkeys(str(c) for c in art.quotes.sort_values("start").cue.dropna()))
+    return listing([f"'{c}'" for c in cues], limit=10)
+
+
+def _silent_hint(art) -> str:
+    cues = _cues_in_text(art)
+    verbs = f" (in this text: {cues})" if cues else ""
+    return (
+        "Go through the people the story names and look, for each, for a sentence that gives "
+        f"their words: in quotation marks, or retold after a verb of saying{verbs}. A person "
+        "the story only talks about has no such sentence."
+    )
+
+
+UNNAMED_HINT = (
+    "Look for voices the text describes without naming anyone: a plural or a vague "
+    "description before a verb of saying ('analysts say', 'officials said', 'a staff "
+    "member said'). Can a reader tell who exactly speaks there?"
+)
+
+
 # --- the exercises --------------------------------------------------------------------------
 
 
@@ -139,6 +199,7 @@ Names(
     noun="people",
     mistakes=_not_people,
     hints=[
+        _people_hint,
         "Each row of `art.actors` is one actor; the `kind` column says what sort of actor it is.",
         "Keep the rows whose kind is 'person' and read their `actor_id` column: "
         "`art.actors[art.actors.kind == 'person'].actor_id`.",
@@ -185,6 +246,7 @@ Classify(
     mistakes=_metonym_mistakes,
     evidence=_metonym_evidence,
     hints=[
+        _metonym_hint,
         "Keep the rows of `art.mentions` whose `form` is 'metonym'; the `text` column has the "
         "words as printed, the `actor_id` column the actor they stand for.",
         "`dict(zip(metonyms.text, metonyms.actor_id))` pairs the two columns into a dict.",
@@ -256,6 +318,7 @@ Item(
     noun="actors",
     mistakes=_most_mentioned_mistakes,
     hints=[
+        MOST_MENTIONED_HINT,
         "Every row of `art.mentions` is one mention; its `actor_id` says who is mentioned.",
         "`art.mentions.actor_id.value_counts()` counts the rows per actor, most first.",
     ],
@@ -336,6 +399,7 @@ Names(
         if n > 1
     },
     hints=[
+        MENTIONED_ONCE_HINT,
         "`art.mentions.actor_id.value_counts()` counts the mentions of each actor.",
         "Keep the counts equal to 1, as `per_paragraph[per_paragraph > 1]` did in lesson 00: "
         "`counts = art.mentions.actor_id.value_counts()`, then `counts[counts == 1].index`.",
@@ -371,6 +435,7 @@ Names(
     noun="silent people",
     mistakes=lambda art: {**_not_people(art), **_quoted_people(art)},
     hints=[
+        _silent_hint,
         "Two tables: `art.actors` tells you who is a person, `art.quotes.speaker_id` who speaks.",
         "Take the people's actor_ids, then keep those that are not in "
         "`set(art.quotes.speaker_id)`: `[a for a in people if a not in speakers]`. Drop the "
@@ -411,6 +476,7 @@ Names(
     noun="speaking groups",
     mistakes=_group_mistakes,
     hints=[
+        UNNAMED_HINT,
         "`art.quotes.speaker_id` lists who speaks; `art.actors.kind` says which actors are groups.",
         "Keep the actors whose kind is 'group' and whose actor_id is in "
         "`set(art.quotes.speaker_id)`.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kitlib.framework import Choice, Classify, Evidence, Item, Names, Number, Reflection
-from kitlib.framework.compare import is_missing
+from kitlib.framework.compare import is_missing, listing
 
 KINDS = ["demand", "proposal_term", "offer"]
 
@@ -137,6 +137,75 @@ def conditions(art) -> list[str]:
     return [c for c in art.demands.sort_values("start").condition if not is_missing(c)]
 
 
+# --- reading hints: the first rung of each ladder sends the student to the text ------------
+
+CONDITION_WORDS = "'only if', 'provided that', 'as long as', 'unless' or 'on condition that'"
+
+
+def _paragraphs_of(art, rows) -> str:
+    """'paragraph p08' or 'paragraphs p05 and p10': where some rows of the demands stand."""
+    places = list(
+        dict.fromkeys(_paragraph_of(art, s) for s in rows.sort_values("start").sentence_id)
+    )
+    return f"paragraph{'s' if len(places) > 1 else ''} {listing(places, 12)}"
+
+
+def _core_places_hint(art) -> str:
+    rows = _putin_rows(art)
+    name = _names(art).get("putin", "the party")
+    return (
+        f"Re-read {_paragraphs_of(art, rows)}, where the text sets out what {name} demands: "
+        "which places does it name, and who is to leave them?"
+    )
+
+
+def _plan_withdrawals_hint(art) -> str:
+    return (
+        f"Re-read {_paragraphs_of(art, _plan_withdrawal_rows(art))}, where the text says what "
+        "the plan would require of Russian forces: which regions are they to leave? The same "
+        "paragraph may say what the other side would do: keep the two apart."
+    )
+
+
+CONDITION_HINT = (
+    "Re-read each term and look for the words that make it hold only in some case: "
+    f"{CONDITION_WORDS}. The condition is the clause those words open, copied as printed."
+)
+CONDITIONAL_HINT = (
+    "Re-read each term and look for the words that make it hold only in some case: "
+    f"{CONDITION_WORDS}. A term without such words holds as it stands."
+)
+
+
+def _no_addressee_hint(art) -> str:
+    return (
+        f"Re-read each of the {len(art.demands)} terms (what a party demands, offers or writes "
+        "into a plan) and ask who would have to act if it were met. Count those where the text "
+        "does not say: a passive that names no one ('be ruled out') or a noun with no actor "
+        "attached ('guarantees', 'provisions') can leave it open."
+    )
+
+
+def _addressees_hint(art) -> str:
+    rows = art.demands[art.demands.kind == "demand"]
+    where = f" (in this text: {_paragraphs_of(art, rows)})" if len(rows) else ""
+    return (
+        f"Re-read each demand{where} and ask who would have to act if it were met: often not "
+        "the one who asks. A demand in the passive may name no one at all."
+    )
+
+
+DEMAND_SENTENCES_HINT = (
+    "Read the text for the sentences in which someone insists on something or asks for it "
+    "('demands', 'insisted on', 'calls for'). A term written into a plan, or something a party "
+    "offers to give up, is not a demand."
+)
+TOP_PARTY_HINT = (
+    "Go through the terms one by one and note who puts each forward: who insists on it, who "
+    "offers it, or who drew up the plan it belongs to. Who comes up most often?"
+)
+
+
 # --- the exercises --------------------------------------------------------------------------
 
 
@@ -151,6 +220,7 @@ Names(
     evidence=_place_evidence(_putin_rows),
     needs=("course-article",),
     hints=[
+        _core_places_hint,
         "Keep the rows of `art.demands` whose `party_id` is 'putin', then read their `places`.",
         "The `places` column holds a list per row; `.explode('places')` gives each place its "
         "own row, as in the worked example.",
@@ -170,6 +240,7 @@ Names(
     evidence=_place_evidence(_plan_withdrawal_rows),
     needs=("course-article",),
     hints=[
+        _plan_withdrawals_hint,
         "Two conditions at once: the term belongs to the plan (`document_id`) and Russian "
         "forces are to act (`addressee_id`). Join them with `&`, each in brackets.",
         "`art.demands[(art.demands.document_id == 'twenty-point-plan') & "
@@ -222,6 +293,7 @@ Item(
     candidates=_condition_candidates,
     mistakes=_condition_mistakes,
     hints=[
+        CONDITION_HINT,
         "The `condition` column is empty (None) for most rows; `.notna()` keeps the others.",
         "`art.demands[art.demands.condition.notna()].condition` holds the condition; take its "
         "first value with `.iloc[0]`.",
@@ -316,6 +388,7 @@ Number(
     mistakes=_no_addressee_mistakes,
     needs=("demands",),
     hints=[
+        _no_addressee_hint,
         "A missing value shows as None; `.isna()` gives True for each missing one.",
         "`art.demands.addressee_id.isna().sum()` counts the True values.",
     ],
@@ -490,6 +563,7 @@ Names(
     mistakes=_party_mistakes,
     needs=("demands",),
     hints=[
+        TOP_PARTY_HINT,
         "Each row is one term; `party_id` says who asks or offers.",
         "`art.demands.party_id.value_counts()` counts the terms of each party, most first. "
         "Keep every party whose count equals the largest one.",
@@ -546,6 +620,7 @@ Names(
     evidence=_addressee_evidence,
     needs=("demands",),
     hints=[
+        _addressees_hint,
         "Two conditions: the kind is 'demand', and the `addressee_id` is given (`.notna()`). "
         "Join them with `&`, each in brackets, as in the worked example.",
         "`art.demands[(art.demands.kind == 'demand') & art.demands.addressee_id.notna()]`, then "
@@ -578,6 +653,7 @@ Names(
     mistakes=_sentence_mistakes,
     needs=("demands",),
     hints=[
+        DEMAND_SENTENCES_HINT,
         "Keep the rows of kind 'demand'; each has a `sentence_id`.",
         "`art.demands[art.demands.kind == 'demand'].sentence_id.unique()`; then read those "
         "sentences in `art.sentences` to see how each demand is worded.",
@@ -613,6 +689,7 @@ Names(
     evidence=_conditional_evidence,
     needs=("conditional-demand",),
     hints=[
+        CONDITIONAL_HINT,
         "The `condition` column is None for a term with no condition; `.notna()` keeps the others.",
         "`art.demands[art.demands.condition.notna()].demand_id`.",
     ],

@@ -137,6 +137,25 @@ def _metonym_row(art):
     return rows.iloc[0]
 
 
+# --- reading hints: the first rung of each ladder sends the student to the text ------------
+
+SPEAKERS_HINT = (
+    "Read the second article sentence by sentence and note every voice whose words it gives, "
+    "in quotation marks or retold after a verb of saying. A voice the text describes without "
+    "a name counts too, and a 'she' or 'he' that speaks again is the speaker named before."
+)
+CUE_VERBS_HINT = (
+    "Read each sentence of the second article that reports someone's words, and underline "
+    "the verb that introduces them. Look twice at sentences with two verbs of saying, and at "
+    "a 'she' or 'he' who speaks again with another verb."
+)
+COMPARE_HINT = (
+    "Re-read the quotes of both articles: whose words stand in quotation marks, and whose are "
+    "retold? Then find the figures and who vouches for each, and look at the top and the "
+    "bottom of each text for a date, a place and the writer."
+)
+
+
 # --- lessons 01-04 again, on the second article ---------------------------------------------
 
 SecondNames(
@@ -149,6 +168,7 @@ SecondNames(
     column="speaker_id",
     mistakes=_not_quoted,
     hints=[
+        SPEAKERS_HINT,
         "Work on `art2.quotes`, the second article's quotes, not on `art.quotes`.",
         "`art2.quotes['speaker_id'].unique()` lists each speaker once, as in lesson 03.",
     ],
@@ -166,6 +186,7 @@ SecondNames(
     mistakes={"said": "the task asks for the cues other than 'said'."},
     candidates=lambda art: ["said", "say", "says", "told", "insisted", "signaled", "described"],
     hints=[
+        CUE_VERBS_HINT,
         "The `cue` column of `art2.quotes` holds the reporting verb of each quote.",
         "Filter out the rows whose cue is 'said' (`art2.quotes[art2.quotes['cue'] != 'said']`), "
         "then take the unique values of `cue`.",
@@ -323,6 +344,7 @@ SecondReflection(
         "date and dateline": ["date", "dateline", "weekday", "when", "where"],
     },
     hints=[
+        COMPARE_HINT,
         "Put `quotes.kind` by speaker side by side for `art` and `art2`.",
         "Compare `art.date`, `art.dateline` with `art2.date`, `art2.dateline`.",
     ],

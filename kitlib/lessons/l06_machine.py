@@ -570,7 +570,10 @@ Names(
 # Why the machine draft misses a quote: the first cause that fits.
 SECOND = "second quote in its sentence"
 NOT_PERSON = "speaker not a person"
-DRAFT_CAUSES = [CONTINUATION, OTHER_CUE, SECOND, NOT_PERSON, NESTED, "other"]
+# Why it gives a found quote another speaker.
+PRONOUN = "pronoun speaker"
+INSTITUTION = "institution for a person"
+DRAFT_CAUSES = [CONTINUATION, OTHER_CUE, SECOND, NOT_PERSON, NESTED, PRONOUN, INSTITUTION, "other"]
 DRAFT_MEANINGS = {
     CONTINUATION: CAUSE_MEANINGS[CONTINUATION],
     OTHER_CUE: "its verb is not in the machine's list of reporting verbs",
@@ -579,6 +582,10 @@ DRAFT_MEANINGS = {
     NOT_PERSON: "its speaker is a government, a group or an organisation, which the rule "
     "for speakers does not look for",
     NESTED: CAUSE_MEANINGS[NESTED],
+    PRONOUN: "the speaker is named in the sentence only by a pronoun (“he said”): the rule "
+    "has to guess who “he” is",
+    INSTITUTION: "the speaker is a person who speaks for an institution (“a spokesman for "
+    "the government, X, said”): the rule took the institution",
     "other": "none of the causes above: read the rule in kitlib/draft to see why",
 }
 
@@ -632,14 +639,43 @@ def draft_cause(art, quote) -> str:
     return "other"
 
 
+def speaker_cause(art, quote, machine_speaker: str) -> str:
+    """Why the machine draft gives ``quote`` another speaker (``machine_speaker``, an actor of
+    the draft): continuation, pronoun speaker, institution for a person, or other."""
+    if not _cue_in_sentence(art, quote):
+        return CONTINUATION
+    here = art.mentions[
+        (art.mentions.actor_id == quote.speaker_id)
+        & (art.mentions.sentence_id == quote.sentence_id)
+    ]
+    if len(here) and set(here.form) == {"pronoun"}:
+        return PRONOUN
+    kinds = dict(zip(art.actors.actor_id, art.actors.kind, strict=True))
+    machine = machine_comparison(art).machine.actors.set_index("actor_id").kind
+    if kinds.get(quote.speaker_id) == "person" and machine.get(machine_speaker) != "person":
+        return INSTITUTION
+    return "other"
+
+
+def wrong_speaker_quotes(comparison):
+    """The quotes both annotations have whose speakers differ."""
+    pairs = comparison.quote_pairs
+    return pairs[~pairs.speaker_right.astype(bool)] if len(pairs) else pairs
+
+
 @per_article
 def _draft_causes(art) -> dict[str, str]:
     missed = set(_quote_misses(art))
-    return {
+    causes = {
         q.quote_id: draft_cause(art, q)
         for q in art.quotes.itertuples(index=False)
         if q.quote_id in missed
     }
+    quotes = art.quotes.set_index("quote_id", drop=False)
+    for pair in wrong_speaker_quotes(machine_comparison(art)).itertuples(index=False):
+        quote = quotes.loc[pair.careful_quote]
+        causes[pair.careful_quote] = speaker_cause(art, quote, pair.machine_speaker)
+    return dict(sorted(causes.items(), key=lambda item: quotes.start[item[0]]))
 
 
 def _draft_cause_mistakes(art) -> dict[str, str]:
@@ -648,19 +684,21 @@ def _draft_cause_mistakes(art) -> dict[str, str]:
 
 Classify(
     "machine.draft-causes",
-    "Why does the machine draft miss each of these quotes? Give each the first cause in this "
-    f"list that fits: {listing((show(c) for c in DRAFT_CAUSES), limit=8)}.",
+    "Why does the machine draft miss each of these quotes, or give it another speaker? Give "
+    "each the first cause in this list that fits: "
+    f"{listing((show(c) for c in DRAFT_CAUSES), limit=8)}.",
     answer=_draft_causes,
     labels=DRAFT_CAUSES,
     vocab="quotes",
-    noun="missed quotes",
+    noun="quotes",
     columns=("quote_id", "cause"),
     mistakes=_draft_cause_mistakes,
     evidence=_quote_evidence,
     needs=("direct-quotes",),
     hints=[
-        "Read each missed quote in its sentence. Is its verb there? Is another quote of the "
-        "same sentence found? Who speaks: a person, or a government or group?",
+        "Read each quote in its sentence. Is its verb there? Is another quote of the same "
+        "sentence found? Who speaks: a person, or a government or group? Is the speaker "
+        "only a pronoun there?",
         "`pairs.careful_quote` lists the quotes the machine found; `art.actors` gives each "
         "speaker's `kind`.",
     ],
