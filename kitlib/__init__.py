@@ -26,6 +26,7 @@ __all__ = [
     "exercises",
     "reset_hints",
     "progress",
+    "points",
     "widgets",
     "plots",
     "compare",
@@ -45,6 +46,7 @@ _LAZY = {
     "exercises": ("kitlib.checking", "exercises"),
     "reset_hints": ("kitlib.checking", "reset_hints"),
     "progress": ("kitlib.tracking", "progress"),
+    "points": ("kitlib.partial", "points"),
     "widgets": ("kitlib.widgets", None),
     "plots": ("kitlib.plots", None),
     "compare": ("kitlib.comparison", "compare"),
@@ -63,3 +65,10 @@ def __getattr__(name: str):
     value = module if attr is None else getattr(module, attr)
     globals()[name] = value
     return value
+
+
+# In IPython, text columns of tables are shown left-aligned (a ragged left edge is hard to
+# read); registered by type name, so pandas is not imported for it.
+from kitlib.display import register as _register_display  # noqa: E402
+
+_register_display()

@@ -82,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     release.add_argument("--solutions", default="after-attempt",
                          choices=["after-attempt", "off", "open"],
                          help="when kitlib.solution() shows a model answer to students: "
-                         "after-attempt (default, self-paced), off (graded work), open")  # fmt: skip
+                         "after-attempt (default), off (graded work), open")  # fmt: skip
     release.set_defaults(run=_release)
 
     author = commands.add_parser(

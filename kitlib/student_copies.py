@@ -185,7 +185,8 @@ def describe(result: StudentCopies) -> list[str]:
 
 
 def student_lab_command(jupyter: str, folder: Path) -> list[str]:
-    command = [jupyter, "lab", f"--notebook-dir={folder}"]
+    # custom_css: the learners' own print() output wraps between words (student_lab_env).
+    command = [jupyter, "lab", f"--notebook-dir={folder}", "--LabApp.custom_css=True"]
     if hasattr(os, "getuid") and os.getuid() == 0:
         command.append("--allow-root")  # classroom containers often run as root
     return command
@@ -199,6 +200,11 @@ STUDENT_LAB_CONFIG = {
     },
     "labconfig/page_config.json": {"disabledExtensions": {NBGRADER_LAB_EXTENSION: True}},
 }
+# JupyterLab's output CSS says `word-break: break-all`, so a long printed line breaks inside a
+# word ("tha / t"); this more specific rule wins and breaks between words.
+STUDENT_CSS = (
+    ".jp-OutputArea .jp-OutputArea-output pre { word-break: normal; overflow-wrap: anywhere; }\n"
+)
 CONFIG_DIR = ".jupyter-config"  # hidden: JupyterLab's file browser does not list it
 
 
@@ -209,8 +215,15 @@ def student_lab_env(env: dict[str, str], folder: Path) -> dict[str, str]:
         target = config / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+    (config / "custom").mkdir(parents=True, exist_ok=True)
+    (config / "custom" / "custom.css").write_text(STUDENT_CSS, encoding="utf-8")
     paths = [str(config), env.get("JUPYTER_CONFIG_PATH", "")]
-    return {**env, "JUPYTER_CONFIG_PATH": os.pathsep.join(filter(None, paths))}
+    # custom.css is read from the config *dir*; a learner who chose their own keeps it.
+    return {
+        **env,
+        "JUPYTER_CONFIG_PATH": os.pathsep.join(filter(None, paths)),
+        "JUPYTER_CONFIG_DIR": env.get("JUPYTER_CONFIG_DIR") or str(config),
+    }
 
 
 def jupyter_executable() -> str | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from kitlib import palette
 from kitlib.article import as_article, given
+from kitlib.display import wrap
 from kitlib.sides import OTHER_SIDE, side_colors, side_names
 
 __all__ = [
@@ -532,7 +533,7 @@ def article_viewer(article=None, layers: str | Iterable[str] = ("quotes",)):
     counts = ", ".join(
         _plural(len(_layer_spans(art, name)), layer.unit) for name, layer in LAYERS.items()
     )
-    summary = f"Article viewer ({counts}). Run the cell to use it."
+    summary = wrap(f"Article viewer ({counts}). Run the cell to use it.")
     return _kit_box(
         [heading, widgets.HBox(list(boxes.values())), legend, body], summary, "Article viewer"
     )
@@ -564,7 +565,7 @@ def quote_explorer(article=None, speaker: str | None = None):
     picker.observe(refresh, names="value")
     refresh()
     summary = f"Quote explorer ({len(art.quotes)} quotes from {len(options)} speakers). "
-    summary += "Run the cell to use it."
+    summary = wrap(summary + "Run the cell to use it.")
     return _kit_box([picker, cards], summary, "Quote explorer")
 
 
@@ -609,8 +610,9 @@ def choice_quiz(
         buttons.append(hint_button)
     prompt = widgets.HTML(f"<strong>{html.escape(title)}</strong>: {html.escape(question)}")
     # ipywidgets cuts a text form at 110 characters: keep the summary shorter than that.
+    # Wrapped: JupyterLab breaks a long output line at any letter, even inside a word.
     tail = f" ({len(options)} options). Run the cell to answer."
-    summary = f"{title}: {_shorten(question, 110 - len(title) - len(tail) - 2)}{tail}"
+    summary = wrap(f"{title}: {_shorten(question, 110 - len(title) - len(tail) - 2)}{tail}")
     return _kit_box([prompt, choices, widgets.HBox(buttons), feedback], summary, "Quiz")
 
 

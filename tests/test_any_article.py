@@ -1,7 +1,7 @@
 """The stock lessons released for every fixture article: they release, run and speak of it.
 
 Each fixture has a different shape (no byline, everyone quoted, no countries with two declared
-sides, a long one). For each: the release exits 0 with all six lessons, every lesson keeps at
+sides, a long one). For each: the release exits 0 with every lesson, every lesson keeps at
 least 4 exercises, the student copies run clean from a folder handed out on its own, every
 answer-key check is correct, and no word of the course article (derived from its annotation,
 see course_words.py) reaches the students: not in the lesson text, the outputs, the figures'

@@ -15,7 +15,7 @@ import kitlib
 from .conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-CHECK_CALL = re.compile(r'kitlib\.check\(\s*"([^"]+)"')
+CHECK_CALL = re.compile(r'kitlib\.(?:check|points)\(\s*"([^"]+)"')
 LESSON_NAMES = ["00-meet-the-article", "01-actors", "02-demands", "03-quotes",
                 "04-source-attribution", "05-your-turn", "06-machine-reading"]  # fmt: skip
 

@@ -548,3 +548,54 @@ def test_stabilize_outputs_skips_text_cells_and_a_code_cell_without_outputs():
     out = stabilize_outputs(nb, SEED)
     assert out.cells[1].outputs == []
     assert out.cells[2].outputs[0]["text"] == "0x000000000000"
+
+
+def test_a_cell_needing_two_missing_features_names_both():
+    import kitlib
+    from kitlib.release.exercise_cells import reasons_left_out
+
+    cell = new_markdown_cell("x", metadata={"tags": ["needs:byline", "needs:copyright"]})
+    assert reasons_left_out([cell], kitlib.load_article(NO_BYLINE)) == {
+        0: "it is about a feature this article lacks (no byline paragraph, copyright line)"
+    }
+
+
+def test_clear_solutions_goes_on_after_a_raw_cell():
+    from kitlib.release.clear_solutions import clear_solutions
+
+    nb = nb_of(new_raw_cell("raw"), solution_cell("answer = 1"))
+    assert [c.source for c in clear_solutions(nb, SEED).cells] == [
+        "raw",
+        "# YOUR CODE HERE\nanswer = ...",
+    ]
+
+
+def test_code_stub_dedupes_by_the_first_target_as_written():
+    from kitlib.release.stubs import code_stub
+
+    assert code_stub(["a = b = 1", "a = 2"]) == ["# YOUR CODE HERE", "a = b = ..."]
+    assert code_stub(["a, b = 1, 2", "a, c = 3, 4"]) == [
+        "# YOUR CODE HERE",
+        "a, b = ..., ...",
+        "a, c = ..., ...",
+    ]
+
+
+def test_rescale_time_leaves_the_header_alone_when_nothing_is_left_out():
+    import dataclasses
+
+    from kitlib.release.lesson_time import rescale_time
+
+    # A header whose parts do not add up shows whether it was rewritten at all.
+    odd = "**Time:** about 45 minutes (10 reading, 30 exercises)"
+    nb = nb_of(new_markdown_cell(odd), new_markdown_cell("**Exercise 1** (id `a`)"))
+    for master in (0, 1):
+        ctx = dataclasses.replace(OTHER, master_exercises=master)
+        assert rescale_time(nb, ctx).cells[0].source == odd
+
+
+def test_cell_ids_keep_capitals_and_xs_of_the_name():
+    from kitlib.release.stable_ids import cell_id
+
+    assert cell_id("Xmas-Quiz", 0) == "Xmas-Quiz-c000"
+    assert cell_id("-x-", 2) == "x-c002"

@@ -178,3 +178,28 @@ def test_the_article_choice_goes_right_after_the_lessons_own_import():
     source = point_to_article(nb, ctx_for(HARBOR)).cells[0].source
     assert source.count("import kitlib") == 1
     assert source.splitlines()[1].startswith('kitlib.use_article("articles/harbor-bridge-vote")')
+
+
+def test_a_written_answers_opening_line_is_its_stub_not_a_leak():
+    import nbformat
+
+    from kitlib.release.leaks import find_leaks
+
+    reflection = (
+        '# BEGIN SOLUTION\nanswer = """\nThe mayor speaks most, the residents least.\n"""\n'
+    )
+    master = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(reflection + "# END SOLUTION")]
+    )
+    stub = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('answer = """\n\n"""')])
+    assert find_leaks(stub, master, "x.ipynb") == []
+    leaked = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                'answer = """\nThe mayor speaks most, the residents least.\n"""'
+            )
+        ]
+    )
+    assert [leak.what for leak in find_leaks(leaked, master, "x.ipynb")] == [
+        "answer line 'The mayor speaks most, the residents least.'"
+    ]

@@ -297,3 +297,17 @@ def test_the_binder_files_are_valid_and_build_the_student_copies():
             from packaging.requirements import Requirement
 
             Requirement(line)  # raises on a malformed requirement
+
+
+def test_the_learners_jupyterlab_wraps_printed_lines_between_words(tmp_path):
+    env = sc.student_lab_env({}, tmp_path)
+    css = Path(env["JUPYTER_CONFIG_DIR"]) / "custom" / "custom.css"
+    # JupyterLab's own rule is `.jp-OutputArea-output pre { word-break: break-all }`: ours must
+    # be more specific and undo it.
+    assert ".jp-OutputArea .jp-OutputArea-output pre" in css.read_text()
+    assert "word-break: normal" in css.read_text()
+    assert "--LabApp.custom_css=True" in sc.student_lab_command("jupyter", tmp_path)
+    # A learner's own configuration folder wins.
+    assert sc.student_lab_env({"JUPYTER_CONFIG_DIR": "/mine"}, tmp_path)["JUPYTER_CONFIG_DIR"] == (
+        "/mine"
+    )

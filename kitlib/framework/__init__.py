@@ -871,7 +871,7 @@ class Reflection(Exercise):
             return wrong('Write the reflection as text in quotes: answer = """Your words..."""')
         text = answer.strip()
         if norm(text) in PLACEHOLDERS:
-            return not_answered()
+            return not_answered(written=True)
         words = re.findall(r"\w+", text.casefold())
         if norm(text) == norm(self.prompt):
             return wrong("This repeats the question; write your own thoughts about it.")

@@ -77,11 +77,14 @@ def recorded(message: str, evidence: Iterable[str] = (), checklist: Iterable[str
     return Verdict("recorded", message, tuple(evidence), checklist=tuple(checklist))
 
 
-def not_answered() -> Verdict:
-    return Verdict(
-        "not_answered",
-        "Not answered yet: replace the `...` with your answer and run the cell again.",
+def not_answered(written: bool = False) -> Verdict:
+    """``written``: the answer is free text, whose stub is an empty triple-quoted string."""
+    where = (
+        "write your answer between the triple quotes"
+        if written
+        else "replace the `...` with your answer"
     )
+    return Verdict("not_answered", f"Not answered yet: {where} and run the cell again.")
 
 
 # --- text -------------------------------------------------------------------------------

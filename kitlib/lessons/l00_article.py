@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kitlib.display import wrap
 from kitlib.framework import Choice, Classify, Item, Number, Reflection
 from kitlib.framework.compare import listing, plural
 
@@ -30,8 +31,8 @@ def parts_summary(art) -> str:
         f"{PART_NAMES.get(role, role)} ({pid})" for pid, role in roles.items() if role != "body"
     ]
     if extra:
-        return f"{head} Besides the story it prints {listing(extra)}."
-    return (
+        return wrap(f"{head} Besides the story it prints {listing(extra)}.")
+    return wrap(
         f"{head} It prints nothing besides the story: no byline, no author bio and no "
         "copyright line. Who wrote it and who published it is not in the text itself: a "
         "reader has to find that out elsewhere."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from kitlib.display import wrap
 from kitlib.framework import Choice, Classify, Evidence, Item, Names, Reflection
 from kitlib.framework.compare import clip, listing, plural
 
@@ -357,7 +358,7 @@ def most_mentioned_summary(art) -> str:
     if top not in set(art.mentions.loc[art.mentions.form == "name", "actor_id"]):
         name = names[top][:1].upper() + names[top][1:]
         lines.append(f"{name} is never named: ask who exactly the words stand for.")
-    return "\n".join(lines)
+    return wrap("\n".join(lines))
 
 
 def voices_summary(art) -> str:
@@ -379,7 +380,7 @@ def voices_summary(art) -> str:
         )
     if groups:
         lines.append("Unnamed groups that speak: " + listing([names[a] for a in groups]) + ".")
-    return "\n".join(lines)
+    return wrap("\n".join(lines))
 
 
 def _mentioned_once(art) -> list[str]:

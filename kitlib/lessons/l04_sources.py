@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kitlib.display import wrap
 from kitlib.framework import Choice, Classify, Evidence, Names, Reflection, Table
 
 SOURCE_TYPES = ["named", "unnamed", "document", "unattributed"]
@@ -146,12 +147,12 @@ def worked_classification(art) -> str:
     for claim in claims.sort_values(["rank", "start"]).itertuples(index=False):
         if claim.sentence_id not in asked and claim.sentence_id in body:
             sentence = art.sentences.set_index("sentence_id").text[claim.sentence_id]
-            return (
+            return wrap(
                 f"Worked example. {claim.sentence_id}: “{sentence}”\n"
                 f"Who says so? {_why_source(art, claim)}\n"
                 f"Source type: {claim.source_type}."
             )
-    return (
+    return wrap(
         "Worked example (made up): “Officials familiar with the project said costs had "
         "doubled.” Who says so? “Officials familiar with the project” names no person: unnamed."
     )
@@ -334,7 +335,7 @@ def _voice_lines(art) -> list[str]:
 
 def voices_summary(art) -> str:
     """Whose voices carry the article, read from its claims and quotes (printed in the lesson)."""
-    return "\n".join(_voice_lines(art))
+    return wrap("\n".join(_voice_lines(art)))
 
 
 # --- balance of voices ----------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from kitlib.display import wrap
 from kitlib.framework import Choice, Classify, Item, Names, Number, Reflection, Table
 
 SECOND_ARTICLE = "alderwick-library-vote"
@@ -121,12 +122,12 @@ def _conditions(art) -> list[str]:
 def second_article_note(art) -> str:
     """How the course article ``art`` and the second article relate (printed in the lesson)."""
     if art.name == SECOND_ARTICLE:
-        return (
+        return wrap(
             "Your course article is this same story, so `art` and `art2` are the same. The "
             "exercises ask you to annotate passages yourself: decide by reading before you look "
             "at the tables."
         )
-    return (
+    return wrap(
         f"`art` is your course article ({len(art.paragraphs)} paragraphs); `art2` is the "
         f"second article ({len(second_article().paragraphs)} paragraphs), new to you."
     )

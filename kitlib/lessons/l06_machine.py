@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from kitlib.display import wrap
 from kitlib.framework import Classify, Exercise, Names, Number, Reflection
 from kitlib.framework.compare import (
     Evidence,
@@ -280,7 +281,9 @@ def rule_report(art, verbs) -> str:
     false finds (finds that are not quotes)."""
     verbs = read_items(verbs, "cue")
     if isinstance(verbs, Verdict):  # the stub `...`, or something that is not a list
-        return "No list of verbs yet: write one, such as ['said', 'insisted'], and run the cell."
+        return wrap(
+            "No list of verbs yet: write one, such as ['said', 'insisted'], and run the cell."
+        )
     result = run_rule(art, verbs)
     cues = dict(zip(art.quotes.quote_id, art.quotes.cue, strict=True))
     lines = [
@@ -293,7 +296,7 @@ def rule_report(art, verbs) -> str:
     if result.false_finds:
         shown = listing((f"“{_clip(t)}”" for t in result.false_finds), limit=3)
         lines.append(f"Finds that are not quotes: {shown}.")
-    return "\n".join(lines)
+    return wrap("\n".join(lines))
 
 
 def _clip(text: str, limit: int = 50) -> str:
@@ -764,7 +767,7 @@ def quote_summary(comparison) -> str:
     quotes, pairs = scores.loc["quotes"], comparison.quote_pairs
     other_speaker = int((~pairs.speaker_right.astype(bool)).sum()) if len(pairs) else 0
     other_kind = int((~pairs.kind_right.astype(bool)).sum()) if len(pairs) else 0
-    return (
+    return wrap(
         f"The draft finds {int(quotes.overlap)} of the {int(quotes.careful)} quotes of the "
         f"careful annotation ({int(quotes.exact)} with exactly the same span), misses "
         f"{int(quotes.misses)} and has {int(quotes.extras)} that the careful reader does not "

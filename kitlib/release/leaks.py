@@ -10,6 +10,7 @@ a region marker, a stored output or execution count, or saved widget state.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +49,11 @@ class LeakError(AssertionError):
         )
 
 
+# `answer = """` opens a reflection in the master and is also its student stub: it reveals
+# nothing of the answer.
+OPENS_WRITTEN_ANSWER = re.compile(r"^\w+ = (\"\"\"|''')$")
+
+
 def secret_lines(master) -> set[str]:
     """The master's answer lines: in solutions or hidden tests, and nowhere in its open text."""
     secret, open_text = set(), set()
@@ -58,7 +64,11 @@ def secret_lines(master) -> set[str]:
         for inside, lines in _runs(cell.source):
             bucket = secret if inside or whole_cell_is_answer else open_text
             bucket.update(line.strip() for line in lines)
-    return {line for line in secret - open_text if len(line) >= MIN_SECRET_LENGTH}
+    return {
+        line
+        for line in secret - open_text
+        if len(line) >= MIN_SECRET_LENGTH and not OPENS_WRITTEN_ANSWER.match(line)
+    }
 
 
 def find_leaks(student, master, name: str) -> list[Leak]:
