@@ -463,17 +463,21 @@ def test_read_yaml_names_the_line_and_column_of_bad_yaml(tmp_path):
     file = tmp_path / "annotation.yaml"
     file.write_text("a: 1\nb: [1, 2\nc: 3\n", encoding="utf-8")
     [problem] = error_of(article._read_yaml, file).problems
-    assert problem.startswith("line 3, column 2: not valid YAML (")
-    assert problem.endswith("); check indentation and quoting there")
-    assert "expected ',' or ']'" in problem
+    assert problem == (
+        "line 3, column 2: not valid YAML (did not find expected ',' or ']'); "
+        "check indentation and quoting there"
+    )
     file.write_bytes(b"a: \xff\n")
     err = error_of(article._read_yaml, file)
     assert err.problems[0].startswith("the file is not UTF-8 text (")
+    assert err.file == str(file)
     file.write_text("- 1\n", encoding="utf-8")
-    assert error_of(article._read_yaml, file).problems == [
+    err = error_of(article._read_yaml, file)
+    assert err.problems == [
         "top level: expected a mapping with schema_version, paragraphs, sentences, ... "
         "but found list"
     ]
+    assert err.file == str(file)
     file.write_text("a: 1\n", encoding="utf-8")
     assert article._read_yaml(file) == {"a": 1}
 
@@ -698,6 +702,8 @@ def test_use_article_chooses_and_a_missing_choice_says_where_it_was_asked(tmp_pa
         assert article.chosen_source() == folder
         assert article.load_article() is not loaded  # a fresh copy
         assert article.current_article(loaded) is loaded
+        other = write(tmp_path / "other", base())
+        assert article.load_article(other).name == "other"  # a given source wins
         monkeypatch.setattr(article, "_chosen", "gone-away")
         with pytest.raises(article.ArticleNotFoundError) as info:
             article.article_dir("gone-away")
@@ -722,3 +728,25 @@ def test_the_shared_article_follows_an_edit(tmp_path):
     assert article.current_article(folder).actors.name.tolist()[2] == "Gamma Two"
     state = article._folder_state(folder)
     assert [name for name, _, _ in state] == ["annotation.yaml", "article.txt"]
+
+
+def test_offsets_are_integers_in_every_table(tiny):
+    for name in article.COLUMNS:
+        table = getattr(tiny, name)
+        for column in ("start", "end", "cue_start", "cue_end"):
+            if column in table:
+                assert table[column].dtype == "int64", (name, column)
+
+
+def test_derived_sides_put_the_most_mentioned_country_first(tmp_path):
+    raw = base()
+    raw["actors"][0]["kind"] = raw["actors"][2]["kind"] = "country"
+    raw["mentions"] += [
+        {"id": "m02", "actor": "gamma", "form": "name", **span("Gamma")},
+        {"id": "m03", "actor": "gamma", "form": "metonym", **span("Kyiv")},
+    ]
+    art = article.load_article(write(tmp_path / "derived", raw))
+    assert art.sides.side_id.tolist() == ["gamma", "alpha"]
+    assert art.actors.set_index("actor_id").side.to_dict() == {
+        "alpha": "alpha", "beta": "alpha", "gamma": "gamma"
+    }  # fmt: skip

@@ -635,3 +635,66 @@ def test_pairs_from_a_table_whose_key_is_its_index():
         {"label": ["a", "b"], "n": [1, 2]}, index=pd.Index(["s1", "s2"], name="sentence")
     )
     assert c.read_pairs(frame, columns=("sentence", "label")) == [("s1", "a"), ("s2", "b")]
+
+
+def test_read_number_of_a_wide_one_row_table_asks_for_one_number():
+    wide = c.read_number(pd.DataFrame({"a": [1], "b": [2]}))
+    assert wide.message == (
+        "This answer is a table (DataFrame) with 1 row and columns 'a' and 'b'; the task wants "
+        "one number. `len(...)` counts rows, `.sum()` adds up a column."
+    )
+
+
+def test_read_frame_of_a_mapping_keeps_none_as_none():
+    out = c.read_frame({"x": 1, "y": None}, ["key", "value"])
+    assert list(out["value"]) == [1, None]
+
+
+class Names:
+    """A stand-in article: only the names `article_names` reads."""
+
+    def __init__(self, *names):
+        self.actors = pd.DataFrame({"name": list(names)})
+        self.documents = pd.DataFrame({"name": []})
+        self.mentions = pd.DataFrame({"form": [], "text": []})
+
+
+def test_names_in_drops_a_leading_article_and_needs_four_letters():
+    assert c._names_in("the kremlin said so", Names("The Kremlin"))
+    assert not c._names_in("the town said", Names("the town"))  # a description, not a name
+    assert c._names_in("they met at city hall", Names("City Hall"))
+    assert c._names_in("in kyiv today", Names("Kyiv"))
+    assert not c._names_in("in ufa today", Names("Ufa"))
+    assert c._names_in("Kremlin said", Names("The Kremlin"))
+    assert c._names_in("Kremlin said", Names("An Kremlin"))
+
+
+def test_quoted_from_forgives_end_punctuation_inside_the_quotes():
+    article = "It was dead on arrival and nothing more."
+    assert c.quoted_from("He said “dead on arrival,” then left", article) == ["dead on arrival,"]
+
+
+@pytest.mark.parametrize("which", ["terms", "names", "quotes"])
+def test_mentions_article_when_any_one_sign_is_there(monkeypatch, which):
+    monkeypatch.setattr(
+        c, "article_terms", lambda art: frozenset({"x"} if which == "terms" else ())
+    )
+    monkeypatch.setattr(c, "_names_in", lambda text, art: which == "names")
+    monkeypatch.setattr(c, "quoted_from", lambda text, a: ["q"] if which == "quotes" else [])
+
+    class Art:
+        text = ""
+
+    assert c.mentions_article("x y", [Art()])
+
+
+def test_split_text_unwraps_only_a_bracketed_text():
+    assert c._split_text("Xi (p01)") == ["Xi (p01)"]
+    assert c._split_text("[aX") == ["[aX"]
+
+
+def test_read_number_of_bad_bytes_or_stray_underscores():
+    assert c.read_number(b"\xff").message == (
+        "This answer is a bytes; the task wants a number, e.g. `3`."
+    )
+    assert c.read_number("1_000_") == 1000.0
