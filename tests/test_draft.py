@@ -76,6 +76,16 @@ def test_rules_on_an_invented_text():
     assert [d["text"] for d in draft["demands"]] == ["the ferry run on Sundays"]
 
 
+def test_a_negated_cue_reports_nothing_and_saying_after_a_quote_goes_on():
+    text = (
+        'Mayor Lena Brandt called the cut "painful but fair," saying the town had no choice.\n'
+        "City Hall has not said what the building could sell for.\n"
+    )
+    quotes = [(q["kind"], q["speaker"], q["text"]) for q in draft_annotation(text)["quotes"]]
+    assert ("indirect", "lena-brandt", "the town had no choice") in quotes
+    assert not any("could sell for" in t for _, _, t in quotes)
+
+
 def test_a_sentence_with_no_cue_is_an_unattributed_claim():
     draft = draft_annotation("The bridge opened in 1962. It carries 9,000 cars a day.")
     assert [(c["source_type"], c["text"]) for c in draft["claims"]] == [

@@ -698,3 +698,24 @@ def test_read_number_of_bad_bytes_or_stray_underscores():
         "This answer is a bytes; the task wants a number, e.g. `3`."
     )
     assert c.read_number("1_000_") == 1000.0
+
+
+def test_read_pairs_of_something_that_cannot_be_read_names_it():
+    assert c.read_pairs(object()).message == f"This answer is a object; {SHAPE}."
+
+
+def test_a_guess_needs_three_quarters_of_the_letters():
+    r = c.Resolver({"abcdefgh": "x"}, {}, "things")
+    # 5 of 8 letters in order: a ratio of 0.625, too far for "did you mean".
+    assert r.resolve("abcdexyz")[1] == "'abcdexyz' is not one of the things in the article."
+
+
+def test_is_missing_of_a_number_that_cannot_become_a_float():
+    import numbers
+
+    class Odd:
+        def __float__(self):
+            raise ValueError("no")
+
+    numbers.Real.register(Odd)
+    assert c.is_missing(Odd()) is False

@@ -18,6 +18,7 @@ CONTENT_END = re.compile(
     rf"(?:,[\"”]? saying\b|, while\b|; |, but\b|, according\b|,? (?:and|but) (?={CUE})|\.\s*$|$)"
 )
 SPLIT = re.compile(r",? and that ")
+NEGATED = re.compile(r"\b(?:not|never|n't)\s+$")  # "has not said what ...": no quote
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being|widely)\s+$")
 
 
@@ -25,14 +26,16 @@ def find_indirect_quotes(draft: Draft) -> None:
     """Rule ``quote-indirect``: a reporting verb outside quotation marks; the speaker is the
     mention just before it (its subject), the content what follows (after a day, a channel
     or 'that'), up to the sentence end or ', saying'. '... and that ...' is two quotes.
-    A cue right after a closing quotation mark is a direct quote's, not an indirect one."""
+    A cue right after a closing quotation mark is a direct quote's, not an indirect one
+    (but '"...," saying ...' goes on with reported speech); a negated cue reports nothing."""
     used = {tuple(q["cue"]) for q in draft.items.get("quotes", []) if q["cue"]}
     last_speaker, reported = None, []
     for _sid, s_start, s_end in draft.sentences:
         for m in re.finditer(CUE, draft.text[s_start:s_end]):
             cue = (s_start + m.start(), s_start + m.end())
             before = draft.text[s_start : cue[0]]
-            if cue in used or re.search(r"[\"”]\s*$", before) or PASSIVE.search(before):
+            after_quote = re.search(r"[\"”]\s*$", before) and m.group() != "saying"
+            if cue in used or after_quote or PASSIVE.search(before) or NEGATED.search(before):
                 continue
             if _inside_marks(draft, cue[0], s_start, s_end) or _inside(cue[0], reported):
                 continue  # a cue inside reported speech belongs to what is reported

@@ -118,6 +118,8 @@ Names(
     evidence=_first_quote_per_speaker,
     needs=("direct-quotes",),
     hints=[
+        "Skim the text for quotation marks: whose words stand inside them as whole "
+        "sentences, not just a word or two?",
         "Each row of `art.quotes` is one quote; the `kind` column says whether it is direct.",
         "Keep the rows whose kind is 'direct' (`art.quotes[art.quotes.kind == 'direct']`), "
         "then read their `speaker_id` column. `.unique()` drops the repeats.",
@@ -151,6 +153,8 @@ Number(
     noun="direct quotes",
     mistakes=_direct_count_mistakes,
     hints=[
+        "Go through the text and mark every passage inside quotation marks that gives a "
+        "speaker's words; a quotation interrupted by its attribution counts as two.",
         "`art.quotes.kind == 'direct'` gives True or False for each quote.",
         "`.sum()` counts the True values. Or: `art.quotes.kind.value_counts()` counts every kind.",
     ],
@@ -186,6 +190,8 @@ Names(
     mistakes=_paraphrase_mistakes,
     evidence=_first_quote_per_speaker,
     hints=[
+        "Think of each speaker in the text: do any of their own words stand inside "
+        "quotation marks, or does the reporter only tell what they said?",
         "Start from all speakers (`art.quotes.speaker_id.unique()`), then take away those who "
         "have a direct or a partial quote.",
         "`art.quotes[art.quotes.kind.isin(['direct', 'partial'])].speaker_id` are the speakers "
@@ -375,6 +381,9 @@ Item(
     mistakes=_channel_mistakes,
     evidence=_channel_evidence,
     hints=[
+        "Read the sentences around each direct quote: does the text say where the words "
+        "were said or written, such as a briefing, a post or an interview? That place, as "
+        "printed, is the channel.",
         "A quote whose channel the text does not name has `None`: keep the direct quotes "
         "whose channel is given.",
         "`art.quotes[(art.quotes.kind == 'direct') & art.quotes.channel.notna()]` keeps them; "

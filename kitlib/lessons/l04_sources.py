@@ -207,6 +207,8 @@ Names(
     column="claim_id",
     mistakes=_no_source_mistakes,
     hints=[
+        "Look for statements the text gives with no reporting verb and no 'according to': "
+        "the reporter alone vouches for them.",
         "The `source_type` column of `art.claims` says who vouches for each claim.",
         "Filter as in the worked example, with 'unattributed' instead of 'document', and read "
         "the `claim_id` column.",
@@ -246,6 +248,8 @@ Names(
     mistakes=_figure_mistakes,
     needs=("figures",),
     hints=[
+        "Find each number in the text and read its sentence: does it say whose count or "
+        "estimate the number is?",
         "Join the figures to their claims as in the worked example: "
         "`art.figures.merge(art.claims, on='claim_id')`.",
         "Then keep the rows whose `source_type` is 'unattributed' and read `figure_id`.",
@@ -290,6 +294,8 @@ Names(
     column="source_id",
     mistakes=_most_claims_mistakes,
     hints=[
+        "Re-read the text asking of each statement: who says so? Which named person or "
+        "group is the answer most often?",
         "The `source_id` column of `art.claims` names who vouches for each claim; count its "
         "values with `.value_counts()`, as in the worked example with `speaker_id`.",
         "Documents are sources too, but the task asks for an actor: look the top ids up in "
@@ -364,6 +370,9 @@ Table(
     key="side",
     needs=("two-sides",),
     hints=[
+        "For each statement, ask who vouches for it in the text, then which side that "
+        "person or group is on (the sides table above). A side that vouches for nothing "
+        "counts 0.",
         "`art.claims.merge(art.actors, left_on='source_id', right_on='actor_id')` adds the "
         "actor's columns, `side` among them, to each claim. Claims whose source is a document or "
         "nobody find no actor and drop out.",

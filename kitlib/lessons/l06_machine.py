@@ -529,6 +529,8 @@ Number(
     mistakes=_speaker_mistakes,
     needs=("direct-quotes",),
     hints=[
+        "Read the quotes both readers found side by side: where does the machine name "
+        "someone else as the speaker, after a pronoun or in a continuation sentence?",
         "Each row of `pairs` is one quote found by both; compare the two speaker columns.",
         "`speaker_right` is True where they agree: `(~pairs.speaker_right).sum()` counts "
         "the others.",
