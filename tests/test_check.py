@@ -21,7 +21,7 @@ from kitlib.checking import check, diagnose, exercises, hint, reset_attempts, re
 from kitlib.checking import reference as solution  # the ungated key: no attempt needed first
 from kitlib.feedback import Feedback, Hint
 from kitlib.framework import Choice, Classify, Item, Names, Number, Reflection, Table
-from kitlib.framework.compare import read_items, read_number, safe_str
+from kitlib.framework.compare import norm, read_items, read_number, safe_str
 
 ALL_IDS = list(exercises().exercise_id)
 STATUSES = {"correct", "incorrect", "not_answered", "recorded"}
@@ -232,9 +232,12 @@ def test_hostile_answers_get_feedback(exercise_id, make):
 
 
 def _could_be_right(exercise_id: str, answer) -> bool:
-    """Only a number exercise can be hit by chance (an int equal to the count), or a list
-    exercise whose answer is "none" (``empty_ok``) by an empty answer."""
+    """Only a number exercise can be hit by chance (an int equal to the count), a choice by
+    its one letter, or a list exercise whose answer is "none" (``empty_ok``) by an empty
+    answer."""
     exercise = registry.get(exercise_id)
+    if exercise.kind == "choice":
+        return isinstance(answer, str) and norm(answer) == norm(str(solution(exercise_id)))
     if exercise.kind == "names" and exercise.empty_ok and len(solution(exercise_id)) == 0:
         return read_items(answer, exercise._column()) == []
     if exercise.kind != "number":

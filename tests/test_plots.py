@@ -135,15 +135,17 @@ def test_empty_tables_give_a_figure_that_says_so(function, art):
 
 def test_show_displays_the_figure_then_its_summary(monkeypatch, art):
     import IPython.display
+    import plotly.io as pio
 
+    # As in any ipykernel (a plain IPython shell, which another test may have made, picks
+    # "plotly_mimetype+notebook", where show() rightly hands the figure to plotly instead).
+    monkeypatch.setattr(pio.renderers, "default", "plotly_mimetype")
     shown = []
     monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: shown.append((obj, kw)))
     fig = plots.quotes_by_speaker(art)
     plots.show(fig)
     # The figure goes out as the bundle plotly's own kernel renderer makes (bypassing only its
     # nbformat version check, which costs an import of nbformat per lesson).
-    import plotly.io as pio
-
     expected = pio.renderers["plotly_mimetype"].to_mimebundle(fig.to_dict())
     assert shown[0] == (expected, {"raw": True})
     bundle, options = shown[1]

@@ -26,16 +26,14 @@ def find_indirect_quotes(draft: Draft) -> None:
     """Rule ``quote-indirect``: a reporting verb outside quotation marks; the speaker is the
     mention just before it (its subject), the content what follows (after a day, a channel
     or 'that'), up to the sentence end or ', saying'. '... and that ...' is two quotes.
-    A cue right after a closing quotation mark is a direct quote's, not an indirect one
-    (but '"...," saying ...' goes on with reported speech); a negated cue reports nothing."""
+    A direct quote's own cue, a passive or a negated cue reports nothing here."""
     used = {tuple(q["cue"]) for q in draft.items.get("quotes", []) if q["cue"]}
     last_speaker, reported = None, []
     for _sid, s_start, s_end in draft.sentences:
         for m in re.finditer(CUE, draft.text[s_start:s_end]):
             cue = (s_start + m.start(), s_start + m.end())
             before = draft.text[s_start : cue[0]]
-            after_quote = re.search(r"[\"”]\s*$", before) and m.group() != "saying"
-            if cue in used or after_quote or PASSIVE.search(before) or NEGATED.search(before):
+            if cue in used or _reports_nothing(before, m.group()):
                 continue
             if _inside_marks(draft, cue[0], s_start, s_end) or _inside(cue[0], reported):
                 continue  # a cue inside reported speech belongs to what is reported
@@ -53,6 +51,13 @@ def find_indirect_quotes(draft: Draft) -> None:
                 )
                 last_speaker = speaker
                 reported.append((start, end))
+
+
+def _reports_nothing(before: str, verb: str) -> bool:
+    """A direct quote's own cue ('"...," she said'; but '"...," saying ...' goes on with
+    reported speech), a passive ('was described') or a negated cue ('has not said')."""
+    after_quote = re.search(r"[\"”]\s*$", before) and verb != "saying"
+    return bool(after_quote or PASSIVE.search(before) or NEGATED.search(before))
 
 
 def _fronted(draft: Draft, cue: tuple[int, int], s_start: int, s_end: int) -> list:
