@@ -750,3 +750,29 @@ def test_derived_sides_put_the_most_mentioned_country_first(tmp_path):
     assert art.actors.set_index("actor_id").side.to_dict() == {
         "alpha": "alpha", "beta": "alpha", "gamma": "gamma"
     }  # fmt: skip
+
+
+# --- survivors of the clean `make mutation` run, now killed ------------------------------------
+
+
+def test_an_actor_is_found_by_its_exact_id_before_any_name():
+    import kitlib
+
+    art = kitlib.load_article()
+    assert art.actor("us-government").actor_id == "us-government"  # no name contains the id
+    assert art.actor("Russia").actor_id == "russia"  # an exact name beats "Russian forces"
+
+
+def test_a_part_of_a_name_is_matched_as_text_not_as_a_pattern():
+    import kitlib
+
+    art = kitlib.load_article()
+    assert art.actor('(unnamed: "widely').actor_id == "unnamed-interpreters"  # "(" is no regex
+    assert art.actor("U.I.C.").actor_id == "uic-law-school"
+
+
+def test_use_article_refuses_a_missing_folder_at_once():
+    import kitlib
+
+    with pytest.raises(kitlib.ArticleNotFoundError, match="/no/such/folder"):
+        kitlib.use_article("/no/such/folder")

@@ -719,3 +719,32 @@ def test_is_missing_of_a_number_that_cannot_become_a_float():
 
     numbers.Real.register(Odd)
     assert c.is_missing(Odd()) is False
+
+
+# --- survivors of the clean `make mutation` run, now killed ------------------------------------
+
+
+def test_a_written_answers_stub_asks_for_words_between_the_triple_quotes():
+    from kitlib.checking import diagnose
+
+    assert "between the triple quotes" in diagnose("actors.reflection", "\n\n").message
+    assert "replace the `...`" in diagnose("actors.reflection", ...).message
+    assert "triple quotes" not in diagnose("actors.people", ...).message
+
+
+def test_plain_turns_a_str_subclass_into_a_plain_str():
+    class Loud(str):
+        def __str__(self):
+            raise RuntimeError("never called")
+
+    value = c.plain(Loud("Peskov"))
+    assert type(value) is str and value == "Peskov"
+    assert c.plain(3) == 3
+
+
+def test_safe_str_cuts_after_the_last_whole_word_that_fits():
+    text = " ".join(["alpha", "beta", "gamma", "delta", "epsilon"] * 5)
+    cut = c.safe_str(text, limit=60)
+    assert cut.endswith("…") and len(cut) <= 60
+    assert text.startswith(cut[:-1]) and text[len(cut) - 1] == " "  # a whole word, the last one
+    assert len(cut) > 50
