@@ -100,7 +100,7 @@ def ensure_student_copies(masters_dir="notebooks", out_dir=STUDENT_DIR) -> Stude
 
 
 def _build(masters_dir: Path, folder: Path, result: StudentCopies) -> None:
-    from kitlib.release.files import read_manifest, write_manifest
+    from kitlib.release.files import place, read_manifest, write_manifest
 
     masters = sorted(masters_dir.glob(MASTER_PATTERN))
     if not masters:
@@ -118,7 +118,7 @@ def _build(masters_dir: Path, folder: Path, result: StudentCopies) -> None:
             except Exception as err:  # reported per lesson; the other copies are still made
                 result.failures.append(f"{master.name}: {type(err).__name__}: {err}")
                 continue
-            _place(folder, master.name, data, recorded, manifest, result)
+            place(folder, master.name, data, recorded, manifest, result)
     finally:
         write_manifest(folder, manifest)  # also when interrupted, as `kitlib release` does
 
@@ -135,21 +135,6 @@ def student_copy(master: Path) -> bytes:
     student = build_student(*read_master(master, ctx))
     # Made on the machine that opens it: JupyterLab then finds nothing to change on open.
     return notebook_bytes(match_local_kernel(student))
-
-
-def _place(folder, rel, data, recorded, manifest, result) -> None:
-    from kitlib.release.files import edited_since_release, sha256, write_atomic
-
-    path = folder / rel
-    if path.exists() and path.read_bytes() == data:
-        result.unchanged.append(rel)
-        manifest[rel] = sha256(data)
-    elif edited_since_release(path, recorded.get(rel)):
-        result.kept.append(rel)  # the learner's work; the manifest keeps the old record
-    else:
-        write_atomic(path, data)
-        manifest[rel] = sha256(data)
-        result.written.append(rel)
 
 
 def _record(folder: Path, body: dict) -> None:

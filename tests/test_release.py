@@ -216,7 +216,7 @@ def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path, monkeypatch)
 
 
 def test_an_interrupted_release_leaves_whole_files_and_an_honest_manifest(tmp_path, monkeypatch):
-    from kitlib.release import command
+    from kitlib.release import command, files
 
     masters = counting_masters(tmp_path)
     out = tmp_path / "release"
@@ -230,7 +230,7 @@ def test_an_interrupted_release_leaves_whole_files_and_an_honest_manifest(tmp_pa
     monkeypatch.setattr(command, "_build_all", build("v1"))
     command.release(masters, out)
 
-    real_write, written = command.write_atomic, []
+    real_write, written = files.write_atomic, []
 
     def interrupted_at_second_file(path, data):
         if written:
@@ -239,13 +239,13 @@ def test_an_interrupted_release_leaves_whole_files_and_an_honest_manifest(tmp_pa
         real_write(path, data)
 
     monkeypatch.setattr(command, "_build_all", build("v2"))
-    monkeypatch.setattr(command, "write_atomic", interrupted_at_second_file)
+    monkeypatch.setattr(files, "write_atomic", interrupted_at_second_file)
     with pytest.raises(KeyboardInterrupt):
         command.release(masters, out)
     assert [(out / n).read_bytes() for n in names] == [
         b"answer-key/x.html v2", b"answer-key/x.ipynb v1", b"student/x.ipynb v1"]  # fmt: skip
 
-    monkeypatch.setattr(command, "write_atomic", real_write)
+    monkeypatch.setattr(files, "write_atomic", real_write)
     report = command.release(masters, out)
     assert report.kept == []  # the file replaced before the interruption is not "edited"
     # The settings file is the same in every release; of the notebooks, the one replaced before

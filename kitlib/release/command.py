@@ -10,13 +10,7 @@ from pathlib import Path
 
 from kitlib.errors import ReleaseInterrupted
 from kitlib.release.context import ReleaseContext
-from kitlib.release.files import (
-    edited_since_release,
-    read_manifest,
-    sha256,
-    write_atomic,
-    write_manifest,
-)
+from kitlib.release.files import place, read_manifest, write_manifest
 from kitlib.release.workers import kernel_env, worker_pool
 
 MASTER_PATTERN = "[0-9][0-9]-*.ipynb"  # notebooks/NN-topic.ipynb
@@ -96,9 +90,9 @@ def release(
     try:
         # The article first: the answer keys execute against this copy.
         for rel, data in article_files(source, article_path).items():
-            _place(out_dir, rel, data, recorded, manifest, force, report)
+            place(out_dir, rel, data, recorded, manifest, report, force)
         rel, data = settings_file(solutions)
-        _place(out_dir, rel, data, recorded, manifest, force, report)
+        place(out_dir, rel, data, recorded, manifest, report, force)
         outcomes = _build_all(masters, contexts, workers, progress)
         for outcome in outcomes:
             if outcome.error:
@@ -106,7 +100,7 @@ def release(
                 failed.append(outcome.name)
                 continue
             for rel, data in sorted(outcome.files.items()):
-                _place(out_dir, rel, data, recorded, manifest, force, report)
+                place(out_dir, rel, data, recorded, manifest, report, force)
             released.append(outcome.name)
     except KeyboardInterrupt:
         _close(outcomes)  # stops the workers and their kernels before anything is said
@@ -250,20 +244,6 @@ def _build_one(master: Path, ctx: ReleaseContext) -> _Outcome:
         if not message.startswith(ctx.notebook_name):
             message = f"{master.name}: {type(err).__name__}: {message}"
         return _Outcome(master.name, error=message)
-
-
-def _place(out_dir, rel, data, recorded, manifest, force, report) -> None:
-    path = out_dir / rel
-    if path.exists() and path.read_bytes() == data:
-        report.unchanged.append(rel)
-        manifest[rel] = sha256(data)
-        return
-    if edited_since_release(path, recorded.get(rel)) and not force:
-        report.kept.append(rel)  # the manifest keeps the old record: still "edited" next time
-        return
-    write_atomic(path, data)
-    manifest[rel] = sha256(data)
-    report.written.append(rel)
 
 
 def _no_bar(progress) -> bool | None:

@@ -81,3 +81,22 @@ def edited_since_release(path: Path, recorded: str | None) -> bool:
     if not path.exists():
         return False
     return sha256(path.read_bytes()) != recorded
+
+
+def place(
+    out_dir: Path, rel: str, data: bytes, recorded: dict, manifest: dict, report, force=False
+):
+    """Write ``out_dir/rel`` unless it already holds ``data`` or was edited since it was
+    recorded (kept, unless ``force``); note which in ``report.written/unchanged/kept`` and
+    record what the folder now holds in ``manifest``."""
+    path = out_dir / rel
+    if path.exists() and path.read_bytes() == data:
+        report.unchanged.append(rel)
+        manifest[rel] = sha256(data)
+        return
+    if edited_since_release(path, recorded.get(rel)) and not force:
+        report.kept.append(rel)  # the manifest keeps the old record: still "edited" next time
+        return
+    write_atomic(path, data)
+    manifest[rel] = sha256(data)
+    report.written.append(rel)
