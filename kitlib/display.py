@@ -51,6 +51,17 @@ def _wrap_line(line: str, width: int) -> str:
     )
 
 
+def shorten(text: str, width: int = 60) -> str:
+    """The text, cut at the last word boundary that fits with an ellipsis, never inside a word."""
+    text = " ".join(str(text).split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if " " in cut and text[width - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def say(*parts: object, sep: str = " ", width: int = WIDTH) -> None:
     """``print`` for sentences: the parts joined by ``sep``, wrapped between words. In a
     notebook the text also comes as HTML that the browser wraps between words at any width

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from kitlib import palette
 from kitlib.article import as_article, given
-from kitlib.display import wrap
+from kitlib.display import shorten, wrap
 from kitlib.sides import OTHER_SIDE, side_colors, side_names
 
 __all__ = [
@@ -612,7 +612,7 @@ def choice_quiz(
     # ipywidgets cuts a text form at 110 characters: keep the summary shorter than that.
     # Wrapped: JupyterLab breaks a long output line at any letter, even inside a word.
     tail = f" ({len(options)} options). Run the cell to answer."
-    summary = wrap(f"{title}: {_shorten(question, 110 - len(title) - len(tail) - 2)}{tail}")
+    summary = wrap(f"{title}: {shorten(question, 110 - len(title) - len(tail) - 2)}{tail}")
     return _kit_box([prompt, choices, widgets.HBox(buttons), feedback], summary, "Quiz")
 
 
@@ -645,17 +645,6 @@ def quiz(exercise_id: str, article=None):
 
     labelled = [(f"({key}) {text}", key) for key, text in options.items()]
     return choice_quiz(exercise.prompt, labelled, checker, f"Quiz {exercise_id}", hinter)
-
-
-def _shorten(text: str, width: int = 60) -> str:
-    """The text, cut at the last word boundary that fits with an ellipsis, never inside a word."""
-    text = " ".join(str(text).split())
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1]
-    if " " in cut and text[width - 1] != " ":
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:") + "…"
 
 
 def _feedback_html(result) -> str:

@@ -601,11 +601,26 @@ sides:
 @pytest.mark.parametrize("width", range(8, 60, 3))
 def test_shortened_text_is_cut_between_words_with_an_ellipsis(width):
     text = "Russian officials and analysts signaled the Kremlin is unlikely to accept terms"
-    short = widgets._shorten(text, width)
+    from kitlib.display import shorten
+
+    short = shorten(text, width)
     assert len(short) <= width
     assert short.endswith("…")
     kept = short.removesuffix("…").split()
     assert kept == text.split()[: len(kept)]  # whole words only, never half of one
+
+
+def test_a_quoted_example_in_feedback_is_cut_between_words():
+    import kitlib
+    from kitlib.lessons.l03_quotes import _cue_example
+
+    art = kitlib.load_article()
+    for cues in (["said"], ["insisted"], ["signaled"], ["reiterated"]):
+        example = _cue_example(art, cues)
+        words = example.split(": “", 1)[1].removesuffix("”").removesuffix("…").split()
+        # The last word kept is a whole word of the text, never the start of one ("posi…").
+        pattern = re.escape(" ".join(words)) + r"(?![\w])"
+        assert re.search(pattern, " ".join(art.text.split())), example
 
 
 def test_a_long_quiz_question_is_summarised_without_cutting_a_word():

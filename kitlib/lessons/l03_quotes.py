@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kitlib.display import shorten
 from kitlib.framework import Choice, Classify, Evidence, Item, Names, Number, Reflection
 
 KINDS = ["direct", "partial", "indirect"]
@@ -289,9 +290,7 @@ def _cue_example(art, cues) -> str:
     for cue in cues:
         for row in quotes[quotes.cue.str.lower() == cue].itertuples(index=False):
             who = names.get(row.speaker_id, row.speaker_id)
-            words = " ".join(art.text[row.cue_start : row.end].split())
-            words = words if len(words) <= 60 else words[:59].rstrip() + "…"
-            return f"{who}: “{words}”"
+            return f"{who}: “{shorten(art.text[row.cue_start : row.end])}”"
     return ""
 
 
